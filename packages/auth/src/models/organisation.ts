@@ -1,0 +1,16 @@
+import { Schema } from 'mongoose';
+import { baseSchemaOptions, defineModel } from '@qn/db';
+
+export type OrganisationDoc = { _id: string; name: string; actorType: string; municipality?: string };
+
+const schema = new Schema<OrganisationDoc>(
+  {
+    _id: { type: String, required: true }, // slug, stable across environments and seeds
+    name: { type: String, required: true, maxlength: 200 },
+    actorType: { type: String, required: true },
+    municipality: { type: String },
+  },
+  { ...baseSchemaOptions, collection: 'organisations' },
+);
+
+export const Organisation = defineModel<OrganisationDoc>('Organisation', schema);

@@ -1,0 +1,31 @@
+import { loadConfig, ConfigError } from './load-config';
+
+const valid = {
+  MONGODB_URL: 'mongodb://127.0.0.1:27017/qn',
+  SMTP_URL: 'smtp://127.0.0.1:2525',
+  SECRET_KEY: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal valid environment', () => {
+    const c = loadConfig(valid);
+    expect(c.PORT).toBe(3000);
+    expect(c.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('names every missing or malformed variable', () => {
+    try {
+      loadConfig({ PORT: 'abc', SMTP_URL: 'http://x' });
+      throw new Error('should have failed');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const names = (err as ConfigError).issues.map((i) => i.variable).sort();
+      expect(names).toEqual(['MONGODB_URL', 'PORT', 'SECRET_KEY', 'SMTP_URL']);
+      expect((err as Error).message).toContain('MONGODB_URL');
+    }
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig(valid))).toBe(true);
+  });
+});

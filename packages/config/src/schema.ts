@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every environment variable the system reads. The README's table is generated from the
+ * `describe()` texts so the two cannot drift (see `npm run docs:config`).
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode'),
+  PORT: port.default(3000).describe('HTTP port of the service (all-in-one: the one public origin)'),
+  HOST: z.string().default('127.0.0.1').describe('HTTP bind address'),
+  PUBLIC_URL: z
+    .url()
+    .default('http://127.0.0.1:3000')
+    .describe('Public origin used in links in mails and feeds'),
+  MONGODB_URL: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .describe('MongoDB or FerretDB connection string, database included'),
+  MONGODB_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(20)
+    .describe('Max connections per process'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .default('redis://127.0.0.1:6379')
+    .describe('Redis for queues, rate limits and locks'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i)
+    .default('qn')
+    .describe('Key prefix of every BullMQ queue'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .describe('Mail relay, e.g. smtp://127.0.0.1:2525'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .default('Koordination Quartier <quartier@example.org>')
+    .describe('Sender of system mails'),
+  DKIM_DOMAIN: z
+    .string()
+    .optional()
+    .describe('DKIM signing domain (signing is on when domain, selector and key are set)'),
+  DKIM_SELECTOR: z.string().optional().describe('DKIM selector'),
+  DKIM_PRIVATE_KEY: z.string().optional().describe('DKIM private key (PEM)'),
+  ADMIN_EMAIL: z
+    .email()
+    .default('admin@example.org')
+    .describe('First admin account, created at start-up if missing'),
+  ADMIN_TOKEN: z
+    .string()
+    .min(24)
+    .optional()
+    .describe('API token for the first admin (stored hashed); none is created when unset'),
+  SECRET_KEY: z
+    .string()
+    .min(32)
+    .describe('Secret for HMACs (tokens, suppression hashes); at least 32 characters'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level'),
+  BODY_LIMIT: z.string().default('100kb').describe('Max JSON/form body size'),
+  DEMO_ORGANISER_TOKEN: z
+    .string()
+    .min(24)
+    .optional()
+    .describe('API token for the demo organiser (Stadt Nürtingen) when SEED_DEMO is on'),
+  SEED_DEMO: bool.default(false).describe('Load demo organisations, events and programmes at start-up'),
+  TZ_DISPLAY: z.string().default('Europe/Berlin').describe('Time zone for pages, mails and feeds'),
+});
+
+export type Config = z.infer<typeof configSchema>;

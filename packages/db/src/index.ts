@@ -1,0 +1,3 @@
+export { connectDb, pingDb, closeDb, type DbOptions } from './connect-db';
+export { baseSchemaOptions, isDuplicateKeyError } from './schema-conventions';
+export { defineModel } from './define-model';

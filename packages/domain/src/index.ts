@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './vocabulary';
+export * from './municipalities';
+export { normaliseEmail } from './normalise-email';

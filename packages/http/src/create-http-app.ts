@@ -1,0 +1,97 @@
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { errorHandler, notFoundHandler, sendProblem } from './problem';
+import { requestIdOf } from './request-id';
+
+export type ReadinessCheck = { name: string; check: () => Promise<void> };
+
+export type HttpAppOptions = {
+  logger: Logger;
+  bodyLimit?: string;
+  readiness?: ReadinessCheck[];
+  /** Mounted in order, each at its own path prefix. */
+  mounts: { path: string; router: Router | Express }[];
+  trustProxy?: boolean | number | string;
+};
+
+/**
+ * The shell every service shares: request ids, JSON logs, security headers, bounded bodies,
+ * health endpoints, and problem+json for every error including unknown routes.
+ */
+export function createHttpApp(opts: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', opts.trustProxy ?? 'loopback');
+  app.use(
+    pinoHttp({
+      logger: opts.logger,
+      genReqId: (req, res) => {
+        const id = requestIdOf(req);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Paths carry tokens (manage links, feeds); log the route shape, not the URL.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0]!.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, '/:token'),
+        }),
+      },
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'form-action': ["'self'"] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: opts.bodyLimit ?? '100kb' }));
+  app.use(express.urlencoded({ extended: false, limit: opts.bodyLimit ?? '100kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const results = await Promise.all(
+      (opts.readiness ?? []).map(async (r) => {
+        try {
+          await withTimeout(r.check(), 2_000);
+          return { name: r.name, ok: true as const };
+        } catch (err) {
+          return { name: r.name, ok: false as const, error: (err as Error).message };
+        }
+      }),
+    );
+    const down = results.filter((r) => !r.ok);
+    if (down.length === 0) {
+      res.json({ status: 'ready', checks: results });
+    } else {
+      sendProblem(res, {
+        status: 503,
+        detail: `Nicht erreichbar: ${down.map((d) => d.name).join(', ')}`,
+        errors: down.map((d) => ({ field: d.name, message: d.error ?? 'down' })),
+      });
+    }
+  });
+
+  for (const m of opts.mounts) app.use(m.path, m.router);
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}

@@ -1,0 +1,4 @@
+export { createHttpApp, type HttpAppOptions, type ReadinessCheck } from './create-http-app';
+export { sendProblem, errorHandler, notFoundHandler, type Problem } from './problem';
+export { parseInput, zodIssuesToFields } from './validate';
+export { requestIdOf } from './request-id';

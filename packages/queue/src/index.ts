@@ -1,0 +1,6 @@
+export { QueueName } from './queue-names';
+export { defineJob, type JobDefinition } from './define-job';
+export { jobs, type JobName, type PayloadOf, type JobsOn } from './registry';
+export { Producer, toJobId, retentionDefaults, type EnqueueOptions, type JobEnvelope } from './producer';
+export { createWorker, UnrecoverableError, type Handler, type Handlers, type JobContext } from './worker';
+export { createProducerConnection, createWorkerConnection } from './redis-connection';

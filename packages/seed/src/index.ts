@@ -1,0 +1,2 @@
+export { seedDemo } from './seed-demo';
+export { DEMO_ORGANISATIONS } from './demo-organisations';

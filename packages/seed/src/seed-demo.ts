@@ -1,0 +1,9 @@
+import { seedFoundation } from './seed-foundation';
+
+/**
+ * Loads the whole demo set. Each domain adds its own idempotent seed step here
+ * (events, funding programmes, newsletter lists).
+ */
+export async function seedDemo(opts: { organiserToken?: string } = {}): Promise<void> {
+  await seedFoundation(opts);
+}

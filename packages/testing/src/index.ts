@@ -1,0 +1,3 @@
+export { testConfig, uniqueName, mailboxUrl } from './test-env';
+export { listMail, waitForMail, rawMail, type ReceivedMail } from './mailbox-client';
+export { deleteQueueKeys } from './queue-cleanup';

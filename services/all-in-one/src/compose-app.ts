@@ -1,0 +1,17 @@
+import type { Express } from 'express';
+import { createHttpApp } from '@qn/http';
+import type { Runtime } from '@qn/runtime';
+import { createSmokeRouter } from '@qn/service-smoke';
+
+/**
+ * Every service on one origin, each at the path prefix it also has behind a reverse proxy
+ * in the split layout (see DESIGN.md): /api/events, /api/funding, /api/newsletter, /feeds, /.
+ */
+export function composeApp(rt: Runtime): Express {
+  return createHttpApp({
+    logger: rt.logger,
+    bodyLimit: rt.config.BODY_LIMIT,
+    readiness: rt.readiness,
+    mounts: [{ path: '/api/smoke', router: createSmokeRouter(rt) }],
+  });
+}

@@ -1,0 +1,15 @@
+import type { Worker } from 'bullmq';
+import type { Runtime } from '@qn/runtime';
+import { createMailerWorker } from '@qn/worker-mailer';
+
+/** Every queue consumer, in one process for the local default. */
+export function composeWorkers(rt: Runtime): Worker[] {
+  return [
+    createMailerWorker({
+      config: rt.config,
+      connection: rt.workerConnection(),
+      logger: rt.logger,
+      transport: rt.mailTransport(),
+    }),
+  ];
+}

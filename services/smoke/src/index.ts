@@ -1,0 +1,1 @@
+export { createSmokeRouter } from './create-smoke-router';

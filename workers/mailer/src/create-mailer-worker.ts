@@ -1,0 +1,82 @@
+import type { Transporter } from 'nodemailer';
+import type { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '@qn/log';
+import { createWorker, QueueName, UnrecoverableError } from '@qn/queue';
+import { deliverOnce, isPermanentSmtpError, renderMail, MailLedger } from '@qn/mail';
+import type { Config } from '@qn/config';
+import { footerOf } from './footer';
+
+export type MailerDeps = {
+  config: Config;
+  connection: Redis;
+  logger: Logger;
+  transport: Transporter;
+  concurrency?: number;
+};
+
+/**
+ * Consumes the mail queue. Every message goes through the ledger (deliverOnce), so a retried
+ * or duplicated job never mails twice; SMTP 5xx is final, 4xx and network errors retry.
+ */
+export function createMailerWorker(deps: MailerDeps): Worker {
+  const from = deps.config.MAIL_FROM;
+  return createWorker({
+    queue: QueueName.mail,
+    connection: deps.connection,
+    prefix: deps.config.QUEUE_PREFIX,
+    logger: deps.logger,
+    concurrency: deps.concurrency ?? 10,
+    handlers: {
+      'mail.send': async (p, { job, log }) => {
+        try {
+          const result = await deliverOnce(deps.transport, {
+            ledgerKey: p.ledgerKey,
+            kind: p.kind,
+            owner: String(job.id),
+            message: {
+              from,
+              to: p.to,
+              subject: p.subject,
+              text: p.text,
+              html: p.html,
+              headers: p.headers,
+              icalEvent: p.ical
+                ? { method: p.ical.method, filename: p.ical.filename, content: p.ical.content }
+                : undefined,
+            },
+          });
+          log.debug({ kind: p.kind, result }, 'mail handled');
+        } catch (err) {
+          if (isPermanentSmtpError(err)) {
+            await MailLedger.updateOne(
+              { _id: p.ledgerKey },
+              { $set: { status: 'failed', error: (err as Error).message } },
+            );
+            throw new UnrecoverableError(`permanent SMTP failure: ${(err as Error).message}`);
+          }
+          throw err;
+        }
+      },
+      'smoke.ping': async (p, { job }) => {
+        const body = renderMail({
+          greeting: 'Hallo,',
+          blocks: [
+            {
+              type: 'p',
+              text: 'dies ist eine Testnachricht von Quartiersnetz. Der Weg Web → Datenbank → Warteschlange → Mail funktioniert.',
+            },
+            { type: 'facts', rows: [['Nachricht', p.message]] },
+          ],
+          footer: footerOf(deps.config),
+        });
+        await deliverOnce(deps.transport, {
+          ledgerKey: `smoke:${p.pingId}`,
+          kind: 'smoke',
+          owner: String(job.id),
+          message: { from, to: p.to, subject: 'Quartiersnetz: Testnachricht', ...body },
+        });
+      },
+    },
+  });
+}

@@ -1,0 +1,9 @@
+import type { Config } from '@qn/config';
+
+export function footerOf(config: Config) {
+  return {
+    officeName: 'Landratsamt Esslingen · Koordination Quartier',
+    privacyUrl: `${config.PUBLIC_URL}/datenschutz`,
+    imprintUrl: `${config.PUBLIC_URL}/impressum`,
+  };
+}

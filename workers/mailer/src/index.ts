@@ -1,0 +1,1 @@
+export { createMailerWorker, type MailerDeps } from './create-mailer-worker';

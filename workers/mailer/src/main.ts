@@ -1,0 +1,19 @@
+import { loadConfigOrExit } from '@qn/config';
+import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createMailerWorker } from './create-mailer-worker';
+
+async function main() {
+  const rt = await createRuntime(loadConfigOrExit(), { name: 'worker-mailer' });
+  const worker = createMailerWorker({
+    config: rt.config,
+    connection: rt.workerConnection(),
+    logger: rt.logger,
+    transport: rt.mailTransport(),
+  });
+  rt.logger.info('mailer worker started');
+  runUntilSignal(rt.logger, async () => {
+    await worker.close();
+    await rt.close();
+  });
+}
+void main();
