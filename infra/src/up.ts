@@ -28,9 +28,15 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const ferret = await startFerretDb({ stateDir: join(dataDir, 'ferretdb'), port: Number(process.env.FERRETDB_PORT ?? 27017) });
+  const ferret = await startFerretDb({
+    stateDir: join(dataDir, 'ferretdb'),
+    port: Number(process.env.FERRETDB_PORT ?? 27017),
+  });
   const redis = await ensureRedis(redisUrl, join(dataDir, 'redis'));
-  const mailbox = await startMailbox({ smtpPort: Number(process.env.MAILBOX_SMTP_PORT ?? 2525), httpPort: Number(process.env.MAILBOX_HTTP_PORT ?? 1080) });
+  const mailbox = await startMailbox({
+    smtpPort: Number(process.env.MAILBOX_SMTP_PORT ?? 2525),
+    httpPort: Number(process.env.MAILBOX_HTTP_PORT ?? 1080),
+  });
   const s = secrets(dataDir);
   const publicUrl = process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`;
   const env = {
@@ -45,7 +51,10 @@ async function main() {
     DEMO_ORGANISER_TOKEN: s.ORGANISER_TOKEN,
     SEED_DEMO: 'true',
   };
-  const app = spawn(process.execPath, [join(repoRoot, 'services/all-in-one/dist/main.js')], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const app = spawn(process.execPath, [join(repoRoot, 'services/all-in-one/dist/main.js')], {
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
@@ -63,7 +72,10 @@ async function main() {
 
   // Wait until the app is ready, then send the demo mail through the whole path.
   for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
