@@ -1,8 +1,10 @@
 import type { JobDefinition } from '../define-job';
 import type { z } from 'zod';
+import { fundingProgrammeChangedJob } from './funding/programme-changed';
 
 /**
- * Jobs of the funding domain. One file per job under ./funding/, listed here by name, e.g.
- *   [someJob.name]: someJob,
+ * Jobs of the funding domain. One file per job under ./funding/, listed here by name.
  */
-export const fundingJobs = {} as const satisfies Record<string, JobDefinition<string, z.ZodType>>;
+export const fundingJobs = {
+  [fundingProgrammeChangedJob.name]: fundingProgrammeChangedJob,
+} as const satisfies Record<string, JobDefinition<string, z.ZodType>>;
