@@ -77,6 +77,23 @@ export const configSchema = z.object({
     .describe('API token for the demo organiser (Stadt Nürtingen) when SEED_DEMO is on'),
   SEED_DEMO: bool.default(false).describe('Load demo organisations, events and programmes at start-up'),
   TZ_DISPLAY: z.string().default('Europe/Berlin').describe('Time zone for pages, mails and feeds'),
+  OFFICE_NAME: z
+    .string()
+    .min(3)
+    .default('Landratsamt Esslingen – Koordination Quartier')
+    .describe('Name of the office that runs the service (pages, imprint, privacy notice)'),
+  OFFICE_ADDRESS: z
+    .string()
+    .min(3)
+    .default('Pulverwiesen 11, 73728 Esslingen am Neckar')
+    .describe('Postal address of the office (imprint, privacy notice)'),
+  OFFICE_EMAIL: z.email().default('quartier@example.org').describe('Contact address of the office'),
+  OFFICE_PHONE: z.string().min(3).default('0711 3902-0').describe('Telephone number of the office'),
+  DPO_CONTACT: z
+    .string()
+    .min(3)
+    .default('Datenschutzbeauftragte/r des Landratsamts Esslingen, datenschutz@example.org')
+    .describe('Data protection officer: name or role and how to reach them (privacy notice)'),
 });
 
 export type Config = z.infer<typeof configSchema>;
