@@ -7,6 +7,8 @@ cd "$(dirname "$0")/../.."
 need_apt=()
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v go >/dev/null || [ -x /usr/local/go/bin/go ] || need_apt+=(golang-go)
+# The web front end's end-to-end tests drive Debian's headless Chromium (playwright-core, no download).
+[ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
