@@ -41,7 +41,7 @@ describe('smoke slice', () => {
     expect((await request(aio.server).get('/healthz')).status).toBe(200);
     const ready = await request(aio.server).get('/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['database', 'redis']);
+    expect(ready.body.checks.map((c: { name: string }) => c.name)).toEqual(['database', 'redis', 'mail']);
   });
 
   it('answers an unknown route with 404 problem+json', async () => {

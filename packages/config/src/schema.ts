@@ -77,6 +77,48 @@ export const configSchema = z.object({
     .describe('API token for the demo organiser (Stadt Nürtingen) when SEED_DEMO is on'),
   SEED_DEMO: bool.default(false).describe('Load demo organisations, events and programmes at start-up'),
   TZ_DISPLAY: z.string().default('Europe/Berlin').describe('Time zone for pages, mails and feeds'),
+  METRICS_TOKEN: z
+    .string()
+    .min(24)
+    .optional()
+    .describe('Bearer token that GET /metrics requires; /metrics answers 404 when unset'),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(600)
+    .describe('Window of the rate limits on public writes, in seconds'),
+  RATE_LIMIT_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe('Public writes allowed per client address and window'),
+  RATE_LIMIT_PER_EMAIL: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe('Public writes allowed per email address and window'),
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(365)
+    .describe('Days audit-log entries are kept before the scheduler deletes them'),
+  WORKER_LOCK_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(30_000)
+    .describe("How long a worker's job lock lasts without renewal (BullMQ lockDuration)"),
+  WORKER_STALLED_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .default(15_000)
+    .describe('How often workers look for stalled jobs of crashed processes (BullMQ stalledInterval)'),
   OFFICE_NAME: z
     .string()
     .min(3)

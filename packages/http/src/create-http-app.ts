@@ -1,4 +1,4 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -14,6 +14,8 @@ export type HttpAppOptions = {
   /** Mounted in order, each at its own path prefix. */
   mounts: { path: string; router: Router | Express }[];
   trustProxy?: boolean | number | string;
+  /** Run first for every request, before logging and body parsing (e.g. `httpMetrics()`). */
+  before?: RequestHandler[];
 };
 
 /**
@@ -24,6 +26,7 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? 'loopback');
+  for (const mw of opts.before ?? []) app.use(mw);
   app.use(
     pinoHttp({
       logger: opts.logger,

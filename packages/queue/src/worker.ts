@@ -19,6 +19,10 @@ export type WorkerFactoryOptions<Q extends QueueName> = {
   limiter?: WorkerOptions['limiter'];
   /** Start paused, for tests that enqueue first and then watch the run. */
   autorun?: boolean;
+  /** BullMQ lockDuration (default 30 s): a crashed worker's jobs are free again after this. */
+  lockDuration?: number;
+  /** How often to look for stalled jobs (default 15 s); config `WORKER_STALLED_INTERVAL_MS`. */
+  stalledInterval?: number;
 };
 
 /**
@@ -51,7 +55,8 @@ export function createWorker<Q extends QueueName>(opts: WorkerFactoryOptions<Q>)
       limiter: opts.limiter,
       autorun: opts.autorun ?? true,
       // A crashed process's jobs come back after this; side effects are idempotent by ledger.
-      stalledInterval: 15_000,
+      lockDuration: opts.lockDuration ?? 30_000,
+      stalledInterval: opts.stalledInterval ?? 15_000,
       maxStalledCount: 3,
     },
   );

@@ -46,12 +46,13 @@ export async function createRuntime(
           privateKey: config.DKIM_PRIVATE_KEY,
         }
       : undefined;
+  const mailTransport = () => (transport ??= createMailTransport(config.SMTP_URL, { dkim }));
   return {
     config,
     logger,
     redis,
     producer,
-    mailTransport: () => (transport ??= createMailTransport(config.SMTP_URL, { dkim })),
+    mailTransport,
     workerConnection: () => {
       const c = createWorkerConnection(config.REDIS_URL);
       c.on('error', (err) => logger.warn({ err: err.message }, 'redis worker connection error'));
@@ -61,6 +62,8 @@ export async function createRuntime(
     readiness: [
       { name: 'database', check: pingDb },
       { name: 'redis', check: async () => void (await redis.ping()) },
+      // A fresh SMTP connection (greeting + EHLO + QUIT): the relay answers, not just the port.
+      { name: 'mail', check: async () => void (await mailTransport().verify()) },
     ],
     close: async () => {
       await producer.close();

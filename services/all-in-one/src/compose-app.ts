@@ -2,6 +2,8 @@ import type { Express } from 'express';
 import { createHttpApp } from '@qn/http';
 import type { Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
+import { httpMetrics } from '@qn/metrics';
+import { createMetricsRouter } from '@qn/service-ops';
 
 /**
  * Every service on one origin, each at the path prefix it also has behind a reverse proxy
@@ -12,6 +14,10 @@ export function composeApp(rt: Runtime): Express {
     logger: rt.logger,
     bodyLimit: rt.config.BODY_LIMIT,
     readiness: rt.readiness,
-    mounts: [{ path: '/api/smoke', router: createSmokeRouter(rt) }],
+    before: [httpMetrics()],
+    mounts: [
+      { path: '/api/smoke', router: createSmokeRouter(rt) },
+      { path: '/metrics', router: createMetricsRouter(rt) },
+    ],
   });
 }

@@ -5,6 +5,7 @@ import type { Logger } from '@qn/log';
 import { createWorker, QueueName, UnrecoverableError } from '@qn/queue';
 import { deliverOnce, isPermanentSmtpError, renderMail, MailLedger } from '@qn/mail';
 import type { Config } from '@qn/config';
+import { countMail } from '@qn/metrics';
 import { footerOf } from './footer';
 
 export type MailerDeps = {
@@ -27,6 +28,8 @@ export function createMailerWorker(deps: MailerDeps): Worker {
     prefix: deps.config.QUEUE_PREFIX,
     logger: deps.logger,
     concurrency: deps.concurrency ?? 10,
+    lockDuration: deps.config.WORKER_LOCK_MS,
+    stalledInterval: deps.config.WORKER_STALLED_INTERVAL_MS,
     handlers: {
       'mail.send': async (p, { job, log }) => {
         try {
@@ -46,8 +49,10 @@ export function createMailerWorker(deps: MailerDeps): Worker {
                 : undefined,
             },
           });
+          if (result === 'sent') countMail(p.kind, 'sent');
           log.debug({ kind: p.kind, result }, 'mail handled');
         } catch (err) {
+          countMail(p.kind, 'failed', { permanent: isPermanentSmtpError(err) });
           if (isPermanentSmtpError(err)) {
             await MailLedger.updateOne(
               { _id: p.ledgerKey },
@@ -70,12 +75,18 @@ export function createMailerWorker(deps: MailerDeps): Worker {
           ],
           footer: footerOf(deps.config),
         });
-        await deliverOnce(deps.transport, {
-          ledgerKey: `smoke:${p.pingId}`,
-          kind: 'smoke',
-          owner: String(job.id),
-          message: { from, to: p.to, subject: 'Quartiersnetz: Testnachricht', ...body },
-        });
+        try {
+          const result = await deliverOnce(deps.transport, {
+            ledgerKey: `smoke:${p.pingId}`,
+            kind: 'smoke',
+            owner: String(job.id),
+            message: { from, to: p.to, subject: 'Quartiersnetz: Testnachricht', ...body },
+          });
+          if (result === 'sent') countMail('smoke', 'sent');
+        } catch (err) {
+          countMail('smoke', 'failed', { permanent: isPermanentSmtpError(err) });
+          throw err;
+        }
       },
     },
   });

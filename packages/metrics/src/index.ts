@@ -1,0 +1,5 @@
+export { processRegistry } from './process-registry';
+export { httpMetrics } from './http-metrics';
+export { countMail } from './mail-metrics';
+export { queueMetricsRegistry } from './queue-metrics';
+export { scrapeMetrics } from './scrape';

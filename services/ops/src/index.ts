@@ -1,0 +1,2 @@
+export { createMetricsRouter } from './create-metrics-router';
+export { bearerMatches } from './bearer-matches';
