@@ -4,6 +4,20 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** Blank means none; otherwise a JSON list, so a reason may contain any punctuation. */
+const legalHolds = z
+  .string()
+  .transform((raw, ctx) => {
+    if (raw.trim() === '') return [];
+    try {
+      return JSON.parse(raw) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON list of {"holder","reason"}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(z.strictObject({ holder: z.string().min(1).max(100), reason: z.string().min(3).max(500) })));
+
 /**
  * Every environment variable the system reads. The README's table is generated from the
  * `describe()` texts so the two cannot drift (see `npm run docs:config`).
@@ -136,6 +150,24 @@ export const configSchema = z.object({
     .min(3)
     .default('Datenschutzbeauftragte/r des Landratsamts Esslingen, datenschutz@example.org')
     .describe('Data protection officer: name or role and how to reach them (privacy notice)'),
+  PRIVACY_REQUEST_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .default(48)
+    .describe('Hours a mailed confirmation link of an access or erasure request stays valid'),
+  PRIVACY_REQUEST_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(30)
+    .default(1095)
+    .describe('Days the record of an access or erasure request (address only as HMAC) is kept'),
+  PRIVACY_LEGAL_HOLDS: legalHolds
+    .default([])
+    .describe(
+      'JSON list of {"holder","reason"}: records an erasure must keep by law (holder keys: GET /api/privacy/holders); empty by default',
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;
