@@ -13,6 +13,8 @@ export type MailboxOptions = {
   host?: string;
   /** Answer every RCPT with this SMTP code (tests of relay outages), or null to accept. */
   rejectWith?: () => number | null;
+  /** How long `stop()` lets open SMTP sessions (a client's pool) finish; smtp-server's default is 30 s. */
+  closeTimeoutMs?: number;
 };
 
 /**
@@ -27,6 +29,7 @@ export async function startMailbox(opts: MailboxOptions = {}): Promise<Mailbox> 
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
+    closeTimeout: opts.closeTimeoutMs,
     onRcptTo(_addr, _session, cb) {
       const code = opts.rejectWith?.();
       if (code) {
