@@ -1,0 +1,44 @@
+export { html, raw, attrs, escapeHtml, SafeHtml, type HtmlValue } from './html';
+export { t, translator, isLang, LANGS, type Lang, type MessageKey, type Translate } from './i18n';
+export {
+  renderPage,
+  csrfField,
+  langSwitchHref,
+  type Page,
+  type PageContext,
+  type OfficeDetails,
+  type NavSection,
+} from './layout';
+export {
+  emptyForm,
+  parseForm,
+  withFieldIssues,
+  messageOfIssue,
+  formField,
+  type FormState,
+  type FormValue,
+  type ParsedForm,
+} from './form-state';
+export {
+  textField,
+  textArea,
+  selectField,
+  choiceGroup,
+  checkboxField,
+  errorSummary,
+  hasErrors,
+  fieldId,
+  type FieldOptions,
+  type Option,
+} from './components/form-fields';
+export { notice, tableRegion, buttonLink, facts } from './components/page-parts';
+export {
+  formatDateTime,
+  formatDate,
+  formatTime,
+  formatNumber,
+  formatEuro,
+  toLocalInput,
+  fromLocalInput,
+} from './format';
+export { STATIC_DIR } from './static-dir';

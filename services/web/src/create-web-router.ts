@@ -1,0 +1,41 @@
+import express, { Router } from 'express';
+import { STATIC_DIR } from '@qn/web-ui';
+import type { WebDeps } from './web-deps';
+import { webContext, pageContext, webLocals } from './http/web-context';
+import { csrfValid } from './http/csrf';
+import { errorPage, webErrorHandler, webNotFound } from './http/web-errors';
+import { homePage } from './pages/home-page';
+import { accessibilityPage, imprintPage, privacyPage } from './pages/legal-pages';
+import { render } from './http/web-context';
+import { signInRoutes } from './console/sign-in-routes';
+import { consoleHomeRoutes } from './console/console-home';
+
+/** Paths other services own: the web router, mounted last at `/`, never answers for them. */
+const NOT_OURS = /^\/(api|feeds|metrics)(\/|$)|^\/(healthz|readyz)$/;
+
+/**
+ * The web front end: server-rendered pages over the domain packages (called directly, never
+ * over HTTP). Forms work without JavaScript; every POST carries a CSRF token.
+ */
+export function createWebRouter(deps: WebDeps): Router {
+  const router = Router();
+  router.use((req, _res, next) => (NOT_OURS.test(req.path) ? next('router') : next()));
+  router.use('/assets', express.static(STATIC_DIR, { maxAge: '1h', fallthrough: false, index: false }));
+  router.use(webContext(deps));
+  router.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    if (csrfValid(deps.config.SECRET_KEY, webLocals(res).csrfBinding, req.body?._csrf)) return next();
+    errorPage(res, 403, 'error.csrf.title', pageContext(res).t('error.csrf.text'));
+  });
+
+  router.get('/', (_req, res) => render(res, homePage(pageContext(res))));
+  router.get('/datenschutz', (_req, res) => render(res, privacyPage(pageContext(res))));
+  router.get('/impressum', (_req, res) => render(res, imprintPage(pageContext(res))));
+  router.get('/barrierefreiheit', (_req, res) => render(res, accessibilityPage(pageContext(res))));
+  router.use(signInRoutes(deps));
+  router.use(consoleHomeRoutes());
+
+  router.use(webNotFound);
+  router.use(webErrorHandler);
+  return router;
+}

@@ -1,0 +1,2 @@
+export { createWebRouter } from './create-web-router';
+export type { WebDeps } from './web-deps';
