@@ -1,6 +1,7 @@
 import type { Worker } from 'bullmq';
 import type { Runtime } from '@qn/runtime';
 import { createMailerWorker } from '@qn/worker-mailer';
+import { createAlertsWorker } from '@qn/worker-alerts';
 
 /** Every queue consumer, in one process for the local default. */
 export function composeWorkers(rt: Runtime): Worker[] {
@@ -10,6 +11,12 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       logger: rt.logger,
       transport: rt.mailTransport(),
+    }),
+    createAlertsWorker({
+      config: rt.config,
+      connection: rt.workerConnection(),
+      logger: rt.logger,
+      producer: rt.producer,
     }),
   ];
 }

@@ -1,0 +1,24 @@
+export { CONSENT_TEXT, CONSENT_TEXT_VERSION } from './consent-text';
+export { fundingSettings, defaultFundingSettings, type FundingSettings } from './settings';
+export { dateIn, addDays, germanDate, isIsoDate, OPEN_END } from './calendar-date';
+export { normaliseSearchText } from './search-text';
+export { Programme, type ProgrammeDoc, type ProgrammeStatus, type RegionScope } from './models/programme';
+export { Subscription, type SubscriptionDoc, type Frequency, type StoredMatch } from './models/subscription';
+export { Alert, alertId, type AlertDoc, type AlertKind } from './models/alert';
+export { MatchRun, type MatchRunDoc } from './models/match-run';
+export { LinkCheck, type LinkCheckDoc } from './models/link-check';
+export {
+  createProgrammeInput,
+  updateProgrammeInput,
+  type CreateProgrammeInput,
+  type UpdateProgrammeInput,
+} from './programme-input';
+export { createProgramme } from './create-programme';
+export { updateProgramme } from './update-programme';
+export { publishProgramme } from './publish-programme';
+export { archiveProgramme } from './archive-programme';
+export { markProgrammeReviewed } from './mark-programme-reviewed';
+export { getProgramme } from './get-programme';
+export { searchProgrammes, programmeSearchFilter, type ProgrammeSearch } from './search-programmes';
+export { listStaleProgrammes } from './list-stale-programmes';
+export { toProgrammeView, isOpenOn, type ProgrammeView } from './programme-view';

@@ -1,0 +1,42 @@
+/**
+ * Tunables of the funding domain. Defaults live here; entry points and tests pass overrides
+ * (tests shorten times instead of waiting).
+ */
+export type FundingSettings = {
+  /** Deadline reminders go out this many days before each deadline. */
+  reminderDays: number[];
+  /** A sign-up that is not confirmed within this many hours is deleted. */
+  pendingTtlHours: number;
+  /** At most this many unconfirmed sign-ups per address per day (mail-bombing guard). */
+  maxPendingPerAddress: number;
+  /** Published programmes not reviewed for this many days are flagged for review. */
+  reviewAfterDays: number;
+  /** Timeout of one official-link check. */
+  linkCheckTimeoutMs: number;
+  /** Subscriptions read and written per batch while matching. */
+  matchBatchSize: number;
+  /** Weekly digest: cron pattern and time zone (Monday morning, Berlin). */
+  digestPattern: string;
+  reminderPattern: string;
+  linkCheckPattern: string;
+  housekeepingPattern: string;
+  timeZone: string;
+};
+
+export const defaultFundingSettings: FundingSettings = {
+  reminderDays: [14, 3],
+  pendingTtlHours: 72,
+  maxPendingPerAddress: 3,
+  reviewAfterDays: 180,
+  linkCheckTimeoutMs: 10_000,
+  matchBatchSize: 500,
+  digestPattern: '0 7 * * 1',
+  reminderPattern: '0 6 * * *',
+  linkCheckPattern: '30 3 * * *',
+  housekeepingPattern: '15 * * * *',
+  timeZone: 'Europe/Berlin',
+};
+
+export function fundingSettings(overrides: Partial<FundingSettings> = {}): FundingSettings {
+  return { ...defaultFundingSettings, ...overrides };
+}

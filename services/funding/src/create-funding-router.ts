@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import { authenticate } from '@qn/auth';
+import type { FundingRouterDeps } from './deps';
+import { programmeRoutes } from './programme-routes';
+
+/** The funding service: programmes, subscriptions, unsubscribe pages and admin data-quality lists. */
+export function createFundingRouter(deps: FundingRouterDeps): Router {
+  const router = Router();
+  router.use(authenticate);
+  router.use(programmeRoutes(deps));
+  return router;
+}

@@ -1,0 +1,11 @@
+import type { Config } from '@qn/config';
+import type { Logger } from '@qn/log';
+import type { Producer } from '@qn/queue';
+import type { FundingSettings } from '@qn/funding';
+
+export type FundingRouterDeps = {
+  config: Config;
+  producer: Producer;
+  logger: Logger;
+  settings?: Partial<FundingSettings>;
+};

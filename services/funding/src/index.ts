@@ -1,0 +1,2 @@
+export { createFundingRouter } from './create-funding-router';
+export type { FundingRouterDeps } from './deps';

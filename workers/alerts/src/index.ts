@@ -1,0 +1,1 @@
+export { createAlertsWorker, type AlertsWorkerDeps } from './create-alerts-worker';
