@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { createHttpApp } from '@qn/http';
 import type { Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
+import { createFundingRouter } from '@qn/service-funding';
 import { httpMetrics } from '@qn/metrics';
 import { createMetricsRouter } from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
@@ -18,6 +19,7 @@ export function composeApp(rt: Runtime): Express {
     before: [httpMetrics()],
     mounts: [
       { path: '/api/smoke', router: createSmokeRouter(rt) },
+      { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
       // Pages last: mounted at `/`, they must not shadow the API, feed and health paths above.
       { path: '/', router: createWebRouter(rt) },
