@@ -1,0 +1,27 @@
+export { Event, type EventDoc, type EventStatus, type PromotionMode } from './models/event';
+export {
+  Registration,
+  type RegistrationDoc,
+  type RegistrationStatus,
+  type RegistrationSource,
+} from './models/registration';
+export { Seat, seatId, type SeatDoc } from './models/seat';
+export { CONSENT_TEXT, CONSENT_TEXT_VERSION } from './consent-text';
+export { eventsDepsOf, type EventsDeps } from './events-deps';
+export { withLock, withEventLock } from './event-lock';
+export { type EventFields, CALENDAR_FIELDS } from './event-fields';
+export { createEvent, updateEvent, publishEvent, cancelEvent, loadEvent } from './manage-event';
+export {
+  registerAttendee,
+  assertRegistrable,
+  type RegisterInput,
+  type RegisterResult,
+} from './register-attendee';
+export { cancelRegistration, acceptOffer, expireOffer, findByManageToken } from './manage-registration';
+export { settleSeats, settleSeatsLocked, isOpenForSeats, type SettleResult } from './settle-seats';
+export { seatsTaken } from './claim-seats';
+export { manageTokenOf, hashManageToken, manageUrlOf, eventUrlOf } from './manage-token';
+export { buildEventIcs, eventIcsUid, venueLine } from './build-event-ics';
+export { enqueueRegistrationMail, formatWhen, type RegistrationMailKind } from './registration-mails';
+export { scheduleReminders, removeReminders, reminderIsDue, reminderKey } from './reminders';
+export { normaliseWords, searchTermsOf } from './search-terms';

@@ -1,0 +1,62 @@
+import mongoose, { Schema } from 'mongoose';
+import { baseSchemaOptions, defineModel } from '@qn/db';
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'offer-expired';
+export type RegistrationSource = 'self' | 'organiser' | 'import';
+
+export type RegistrationDoc = {
+  _id: mongoose.Types.ObjectId;
+  eventId: string;
+  /** Normalised; the unique (eventId, email) index makes a second registration impossible. */
+  email: string;
+  name: string;
+  organisation?: string;
+  accessibilityNeeds?: string;
+  companions: number;
+  status: RegistrationStatus;
+  /** Waiting-list order: (waitlistedAt, _id), both set once and never changed. */
+  waitlistedAt?: Date;
+  confirmedAt?: Date;
+  offerExpiresAt?: Date;
+  cancelledAt?: Date;
+  checkedInAt?: Date;
+  /** SHA-256 of the manage token; the token itself is never stored. */
+  manageTokenHash: string;
+  consentAt: Date;
+  consentTextVersion: string;
+  source: RegistrationSource;
+  anonymisedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const schema = new Schema<RegistrationDoc>(
+  {
+    eventId: { type: String, required: true },
+    email: { type: String, required: true },
+    name: { type: String, required: true },
+    organisation: String,
+    accessibilityNeeds: String,
+    companions: { type: Number, default: 0 },
+    status: {
+      type: String,
+      required: true,
+      enum: ['confirmed', 'waitlisted', 'offered', 'cancelled', 'offer-expired'],
+    },
+    waitlistedAt: Date,
+    confirmedAt: Date,
+    offerExpiresAt: Date,
+    cancelledAt: Date,
+    checkedInAt: Date,
+    manageTokenHash: { type: String, required: true, unique: true },
+    consentAt: { type: Date, required: true },
+    consentTextVersion: { type: String, required: true },
+    source: { type: String, enum: ['self', 'organiser', 'import'], default: 'self' },
+    anonymisedAt: Date,
+  },
+  { ...baseSchemaOptions, collection: 'event_registrations' },
+);
+schema.index({ eventId: 1, email: 1 }, { unique: true });
+schema.index({ eventId: 1, status: 1, waitlistedAt: 1 });
+
+export const Registration = defineModel<RegistrationDoc>('Registration', schema);

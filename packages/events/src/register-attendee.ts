@@ -1,0 +1,212 @@
+import mongoose from 'mongoose';
+import { AppError, normaliseEmail } from '@qn/domain';
+import { isDuplicateKeyError } from '@qn/db';
+import { Event, type EventDoc } from './models/event';
+import { Registration, type RegistrationDoc, type RegistrationSource } from './models/registration';
+import { Seat } from './models/seat';
+import { claimSeatsFast, releaseSeats } from './claim-seats';
+import { returnSeatNos } from './seat-pool';
+import { rebuildPool, settleSeats } from './settle-seats';
+import { withLock } from './event-lock';
+import { hashManageToken, manageTokenOf } from './manage-token';
+import { enqueueRegistrationMail } from './registration-mails';
+import { scheduleReminders } from './reminders';
+import { CONSENT_TEXT_VERSION } from './consent-text';
+import type { EventsDeps } from './events-deps';
+
+export type RegisterInput = {
+  eventId: string;
+  name: string;
+  email: string;
+  organisation?: string;
+  accessibilityNeeds?: string;
+  companions?: number;
+  source?: RegistrationSource;
+  /** Organisers registering on someone's behalf may skip the window (a late phone call). */
+  ignoreWindow?: boolean;
+  now?: Date;
+};
+
+export type RegisterResult = {
+  registration: RegistrationDoc;
+  /** True when this address was already registered: nothing new was stored. */
+  existing: boolean;
+  /** Only for a new registration: the manage token (also derivable, never stored). */
+  manageToken: string;
+};
+
+/** Refuses registrations that must not be stored: unknown, draft, cancelled, past, outside window. */
+export function assertRegistrable(
+  event: EventDoc | null,
+  now: Date,
+  ignoreWindow = false,
+): asserts event is EventDoc {
+  if (!event || event.status === 'draft') throw AppError.notFound('Veranstaltung nicht gefunden.');
+  if (event.status === 'cancelled') throw new AppError('gone', 'Die Veranstaltung wurde abgesagt.');
+  if (event.startsAt.getTime() <= now.getTime())
+    throw new AppError('gone', 'Die Veranstaltung hat bereits begonnen oder ist vorbei.');
+  if (ignoreWindow) return;
+  if (event.registrationOpensAt && now < event.registrationOpensAt)
+    throw AppError.unprocessable('Die Anmeldung ist noch nicht geöffnet.', [
+      { field: 'registrationOpensAt', message: 'registration not open yet' },
+    ]);
+  if (event.registrationClosesAt && now >= event.registrationClosesAt)
+    throw AppError.unprocessable('Die Anmeldefrist ist abgelaufen.', [
+      { field: 'registrationClosesAt', message: 'registration closed' },
+    ]);
+}
+
+/**
+ * Registers one person (plus companions) for an event: confirmed when seats are free, else
+ * waitlisted (or refused when the event has no waiting list). The same address twice returns
+ * the first registration. Seats come from the Redis pool and are claimed by unique inserts of
+ * seat documents, so a burst can never oversell (see seat-pool.ts).
+ */
+export async function registerAttendee(deps: EventsDeps, input: RegisterInput): Promise<RegisterResult> {
+  const now = input.now ?? new Date();
+  const event = await Event.findById(input.eventId).lean();
+  assertRegistrable(event, now, input.ignoreWindow);
+  const eventId = String(event._id);
+  const companions = input.companions ?? 0;
+  if (companions > event.maxCompanions)
+    throw AppError.validation([
+      { field: 'companions', message: `at most ${event.maxCompanions} companions for this event` },
+    ]);
+  const email = normaliseEmail(input.email);
+
+  const _id = new mongoose.Types.ObjectId();
+  const registrationId = String(_id);
+  const manageToken = manageTokenOf(deps.secretKey, registrationId);
+  const seatNos = await claimSeatsFast(deps, {
+    eventId,
+    registrationId,
+    count: 1 + companions,
+    rebuild: () => rebuildPool(deps, eventId),
+  });
+  if (!seatNos && !event.waitlistEnabled) {
+    const existing = await Registration.findOne({ eventId, email }).lean();
+    if (existing && existing.status !== 'cancelled')
+      return { registration: existing, existing: true, manageToken };
+    throw AppError.conflict('Die Veranstaltung ist ausgebucht.');
+  }
+  const doc: RegistrationDoc = {
+    _id,
+    eventId,
+    email,
+    name: input.name,
+    organisation: input.organisation,
+    accessibilityNeeds: input.accessibilityNeeds,
+    companions,
+    status: seatNos ? 'confirmed' : 'waitlisted',
+    confirmedAt: seatNos ? now : undefined,
+    waitlistedAt: seatNos ? undefined : now,
+    manageTokenHash: hashManageToken(manageToken),
+    consentAt: now,
+    consentTextVersion: CONSENT_TEXT_VERSION,
+    source: input.source ?? 'self',
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await Registration.collection.insertOne(stripUndefined(doc) as never);
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) {
+      if (seatNos) await releaseSeats(eventId, seatNos);
+      throw err;
+    }
+    // This address is registered already: give the seats back and answer with that registration.
+    if (seatNos) {
+      await releaseSeats(eventId, seatNos);
+      await returnSeatNos(deps, eventId, seatNos);
+    }
+    const existing = await Registration.findOne({ eventId, email }).lean();
+    if (!existing) throw err;
+    if (existing.status === 'cancelled' || existing.status === 'offer-expired')
+      return reRegister(deps, event, existing, input, now);
+    // A simultaneous twin of this request was waitlisted while we held seats: the seats just
+    // given back go to the waiting list in order, which may well be that same person.
+    if (seatNos && existing.status === 'waitlisted') await settleSeats(deps, eventId);
+    return {
+      registration: existing,
+      existing: true,
+      manageToken: manageTokenOf(deps.secretKey, String(existing._id)),
+    };
+  }
+  await afterRegistered(deps, event, doc);
+  return { registration: doc, existing: false, manageToken };
+}
+
+async function afterRegistered(deps: EventsDeps, event: EventDoc, reg: RegistrationDoc): Promise<void> {
+  const regId = String(reg._id);
+  if (reg.status === 'confirmed') {
+    await scheduleReminders(deps, event, regId);
+    await enqueueRegistrationMail(deps, {
+      kind: 'confirmed',
+      event,
+      registration: reg,
+      occurrence: String(reg.confirmedAt!.getTime()),
+    });
+  } else {
+    await enqueueRegistrationMail(deps, {
+      kind: 'waitlisted',
+      event,
+      registration: reg,
+      occurrence: String(reg.waitlistedAt!.getTime()),
+    });
+  }
+}
+
+/**
+ * Someone who cancelled (or let an offer lapse) registers again: the unique (event, address)
+ * index keeps their one registration, which becomes active again, at the end of the list.
+ */
+async function reRegister(
+  deps: EventsDeps,
+  event: EventDoc,
+  existing: RegistrationDoc,
+  input: RegisterInput,
+  now: Date,
+): Promise<RegisterResult> {
+  const eventId = String(event._id);
+  const regId = String(existing._id);
+  return withLock(deps, `registration:${regId}`, async () => {
+    const current = await Registration.findById(existing._id).lean();
+    if (!current) throw AppError.notFound();
+    const manageToken = manageTokenOf(deps.secretKey, regId);
+    if (current.status !== 'cancelled' && current.status !== 'offer-expired')
+      return { registration: current, existing: true, manageToken };
+    // Seats of the old registration were released at its cancellation; none may linger.
+    await Seat.deleteMany({ registrationId: regId });
+    const companions = input.companions ?? 0;
+    const seatNos = await claimSeatsFast(deps, {
+      eventId,
+      registrationId: regId,
+      count: 1 + companions,
+      rebuild: () => rebuildPool(deps, eventId),
+    });
+    if (!seatNos && !event.waitlistEnabled) throw AppError.conflict('Die Veranstaltung ist ausgebucht.');
+    const set = {
+      name: input.name,
+      organisation: input.organisation,
+      accessibilityNeeds: input.accessibilityNeeds,
+      companions,
+      status: seatNos ? ('confirmed' as const) : ('waitlisted' as const),
+      confirmedAt: seatNos ? now : undefined,
+      waitlistedAt: seatNos ? current.waitlistedAt : now,
+      consentAt: now,
+      consentTextVersion: CONSENT_TEXT_VERSION,
+      source: input.source ?? 'self',
+    };
+    await Registration.updateOne(
+      { _id: current._id },
+      { $set: stripUndefined(set), $unset: { cancelledAt: 1, offerExpiresAt: 1, checkedInAt: 1 } },
+    );
+    const reg: RegistrationDoc = { ...current, ...set, cancelledAt: undefined, offerExpiresAt: undefined };
+    await afterRegistered(deps, event, reg);
+    return { registration: reg, existing: false, manageToken };
+  });
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

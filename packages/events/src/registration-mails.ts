@@ -1,0 +1,155 @@
+import { renderMail, type MailBlock } from '@qn/mail';
+import { buildEventIcs, venueLine, type IcsMethod } from './build-event-ics';
+import type { EventDoc } from './models/event';
+import type { RegistrationDoc } from './models/registration';
+import { eventUrlOf, manageUrlOf } from './manage-token';
+import type { EventsDeps } from './events-deps';
+
+export type RegistrationMailKind =
+  | 'confirmed'
+  | 'waitlisted'
+  | 'promoted'
+  | 'offered'
+  | 'cancelled'
+  | 'offer-expired'
+  | 'reminder'
+  | 'event-changed'
+  | 'event-cancelled';
+
+type MailEvent = Pick<
+  EventDoc,
+  | '_id'
+  | 'title'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'venue'
+  | 'onlineUrl'
+  | 'sequence'
+  | 'contact'
+  | 'accessibility'
+>;
+type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'>;
+
+export function formatWhen(event: Pick<EventDoc, 'startsAt' | 'endsAt'>, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'full' });
+  const time = new Intl.DateTimeFormat('de-DE', { timeZone, timeStyle: 'short' });
+  const sameDay = day.format(event.startsAt) === day.format(event.endsAt);
+  return sameDay
+    ? `${day.format(event.startsAt)}, ${time.format(event.startsAt)}–${time.format(event.endsAt)} Uhr`
+    : `${day.format(event.startsAt)}, ${time.format(event.startsAt)} Uhr bis ${day.format(event.endsAt)}, ${time.format(event.endsAt)} Uhr`;
+}
+
+function formatInstant(d: Date, timeZone: string): string {
+  return `${new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(d)} Uhr`;
+}
+
+const subjects: Record<RegistrationMailKind, string> = {
+  confirmed: 'Anmeldung bestätigt',
+  waitlisted: 'Sie stehen auf der Warteliste',
+  promoted: 'Ein Platz ist frei geworden: Ihre Anmeldung ist bestätigt',
+  offered: 'Ein Platz ist frei geworden: bitte bestätigen',
+  cancelled: 'Abmeldung bestätigt',
+  'offer-expired': 'Platzangebot abgelaufen',
+  reminder: 'Erinnerung',
+  'event-changed': 'Änderung',
+  'event-cancelled': 'Abgesagt',
+};
+
+function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: string): string {
+  const seats = reg.companions > 0 ? ` (${1 + reg.companions} Plätze)` : '';
+  switch (kind) {
+    case 'confirmed':
+      return `Ihre Anmeldung${seats} ist bestätigt. Die Termindatei im Anhang können Sie in Ihren Kalender übernehmen.`;
+    case 'waitlisted':
+      return `Die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie.`;
+    case 'promoted':
+      return `Für Sie ist ein Platz frei geworden: Ihre Anmeldung${seats} ist jetzt bestätigt.`;
+    case 'offered':
+      return `Für Sie ist ein Platz frei geworden${seats}. Bitte bestätigen Sie ihn bis ${
+        reg.offerExpiresAt ? formatInstant(reg.offerExpiresAt, timeZone) : 'zum angegebenen Termin'
+      } über den Link unten; danach geht er an die nächste Person auf der Warteliste.`;
+    case 'cancelled':
+      return 'Sie haben sich abgemeldet. Ihr Platz wird weitergegeben. Danke, dass Sie Bescheid gegeben haben.';
+    case 'offer-expired':
+      return 'Ihr Platzangebot ist abgelaufen und wurde an die nächste Person auf der Warteliste weitergegeben.';
+    case 'reminder':
+      return 'wir erinnern Sie an die Veranstaltung, zu der Sie angemeldet sind.';
+    case 'event-changed':
+      return 'die Veranstaltung, zu der Sie angemeldet sind, hat sich geändert. Die aktuelle Termindatei liegt bei.';
+    case 'event-cancelled':
+      return 'die Veranstaltung, zu der Sie angemeldet sind, wurde leider abgesagt. Die Termindatei im Anhang entfernt den Termin aus Ihrem Kalender.';
+  }
+}
+
+/** Which mails carry an .ics, and which method. */
+const icsOf: Partial<Record<RegistrationMailKind, IcsMethod>> = {
+  confirmed: 'REQUEST',
+  promoted: 'REQUEST',
+  'event-changed': 'REQUEST',
+  cancelled: 'CANCEL',
+  'event-cancelled': 'CANCEL',
+};
+
+/**
+ * Renders one registration mail and puts it on the mail queue under its natural key: the
+ * mailer sends each `ledgerKey` at most once, so calling this twice for one fact is harmless.
+ */
+export async function enqueueRegistrationMail(
+  deps: Pick<EventsDeps, 'producer' | 'publicUrl' | 'secretKey' | 'timeZone' | 'requestId'>,
+  opts: {
+    kind: RegistrationMailKind;
+    event: MailEvent;
+    registration: MailRegistration;
+    /** Makes the key unique per occurrence (a timestamp, a sequence, an offset). */
+    occurrence: string;
+  },
+): Promise<void> {
+  const { kind, event, registration: reg } = opts;
+  const eventId = String(event._id);
+  const regId = String(reg._id);
+  const eventUrl = eventUrlOf(deps, eventId);
+  const rows: [string, string][] = [
+    ['Veranstaltung', event.title],
+    ['Wann', formatWhen(event, deps.timeZone)],
+    ['Wo', venueLine(event)],
+  ];
+  if (event.accessibility) rows.push(['Barrierefreiheit', event.accessibility]);
+  rows.push(['Kontakt', `${event.contact.name} <${event.contact.email}>`]);
+  const blocks: MailBlock[] = [
+    { type: 'p', text: intro(kind, reg, deps.timeZone) },
+    { type: 'facts', rows },
+    { type: 'action', label: 'Zur Veranstaltung', url: eventUrl },
+  ];
+  if (kind !== 'event-cancelled' && kind !== 'cancelled' && kind !== 'offer-expired') {
+    blocks.push({
+      type: 'action',
+      label: kind === 'offered' ? 'Platz annehmen oder ablehnen' : 'Anmeldung ansehen oder stornieren',
+      url: manageUrlOf(deps, regId),
+    });
+  }
+  const body = renderMail({
+    greeting: `Guten Tag ${reg.name},`,
+    blocks,
+    footer: {
+      officeName: 'Landratsamt Esslingen · Koordination Quartier',
+      privacyUrl: `${deps.publicUrl}/datenschutz`,
+      imprintUrl: `${deps.publicUrl}/impressum`,
+    },
+  });
+  const method = icsOf[kind];
+  await deps.producer.enqueue(
+    'mail.send',
+    {
+      ledgerKey: `event-${kind}:${regId}:${opts.occurrence}`,
+      kind: `event-${kind}`,
+      to: reg.email,
+      subject: `${subjects[kind]}: ${event.title}`,
+      ...body,
+      ical: method
+        ? buildEventIcs({ event, method, url: eventUrl, attendee: { name: reg.name, email: reg.email } })
+        : undefined,
+    },
+    { requestId: deps.requestId },
+  );
+}
