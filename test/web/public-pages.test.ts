@@ -1,5 +1,13 @@
+/// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
-import { auditPage, collectCspViolations, launchBrowser, newVisitor, screenshot } from './support/browser';
+import {
+  auditPage,
+  axeViolations,
+  collectCspViolations,
+  launchBrowser,
+  newVisitor,
+  screenshot,
+} from './support/browser';
 import { signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
 
 /**
@@ -106,7 +114,7 @@ describe('in the browser', () => {
     const page = await ctx.newPage();
     await signInInBrowser(page, stack, ADMIN);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Konsole');
-    const v = await (await import('./support/browser')).axeViolations(page);
+    const v = await axeViolations(page);
     expect(v).toEqual([]);
     await screenshot(page, 'konsole-desktop');
     await page.getByRole('button', { name: 'Abmelden' }).click();
