@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import type { Browser } from 'playwright-core';
 import {
   auditPage,
@@ -61,7 +60,7 @@ describe('in the browser', () => {
     const blocked = collectCspViolations(page);
     await page.goto(stack.url('/'));
     // The stylesheet applied: the header has its dark background.
-    const bg = await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor");
     expect(bg).toBe('rgb(7, 55, 99)');
     expect(blocked).toEqual([]);
     await ctx.close();
@@ -72,13 +71,13 @@ describe('in the browser', () => {
     const page = await ctx.newPage();
     await page.goto(stack.url('/impressum'));
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    const focused = await page.evaluate('document.activeElement.textContent.trim()');
     expect(focused).toBe('Zum Inhalt springen');
     // The focus ring is visible (an outline, not `none`).
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).toBe('solid');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
     await ctx.close();
   });
 
