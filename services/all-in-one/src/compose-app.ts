@@ -6,6 +6,7 @@ import { createFundingRouter } from '@qn/service-funding';
 import { httpMetrics } from '@qn/metrics';
 import { createMetricsRouter } from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
+import { createPrivacyRouter } from '@qn/service-privacy';
 
 /**
  * Every service on one origin, each at the path prefix it also has behind a reverse proxy
@@ -21,6 +22,7 @@ export function composeApp(rt: Runtime): Express {
       { path: '/api/smoke', router: createSmokeRouter(rt) },
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
+      { path: '/api/privacy', router: createPrivacyRouter(rt) },
       // Pages last: mounted at `/`, they must not shadow the API, feed and health paths above.
       { path: '/', router: createWebRouter(rt) },
     ],

@@ -1,0 +1,174 @@
+import { Router, type Response } from 'express';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { auditFromRequest } from '@qn/audit';
+import { authenticate, requireRole } from '@qn/auth';
+import type { Config } from '@qn/config';
+import { normaliseEmail } from '@qn/domain';
+import { parseInput } from '@qn/http';
+import { escapeHtml } from '@qn/mail';
+import {
+  MAILED_REQUEST_ANSWER,
+  accessByAdmin,
+  confirmMailedRequest,
+  describeMailedRequest,
+  eraseByAdmin,
+  legalHoldsOf,
+  listPrivacyRequests,
+  personalDataHolders,
+  renderExportHtml,
+  requestByMail,
+  type ErasureResult,
+  type Lang,
+  type PersonalDataExport,
+} from '@qn/privacy';
+import type { Producer } from '@qn/queue';
+
+export type PrivacyRouterDeps = { config: Config; producer: Producer; redis?: Redis };
+
+const email = z.email().max(254);
+const format = z.enum(['json', 'html']).default('json');
+const mailedRequestInput = z.strictObject({
+  email,
+  kind: z.enum(['access', 'erasure']),
+  lang: z.enum(['de', 'en']).default('de'),
+});
+const confirmInput = z.strictObject({ format });
+const adminInput = z.strictObject({
+  email,
+  tokens: z.array(z.string().min(8).max(200)).max(20).optional(),
+  format,
+});
+const listInput = z.strictObject({
+  email: email.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+/**
+ * Data-subject rights at /api/privacy: the public self-service request (confirmed by a mailed
+ * link), the office's access and erasure actions, and what the privacy notice lists.
+ */
+export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
+  legalHoldsOf(deps.config); // a hold naming an unknown holder stops the start, not an erasure
+  const router = Router();
+  router.use(authenticate);
+
+  router.get('/holders', (_req, res) => {
+    res.json({
+      holders: personalDataHolders.map((h) => ({
+        key: h.key,
+        activity: h.activity,
+        collection: h.collection,
+        category: h.category,
+        purpose: h.purpose,
+        legalBasis: h.legalBasis,
+        source: h.source,
+        recipients: h.recipients,
+        retention: h.retention(deps.config),
+        fields: h.models.flatMap((m) => m.fields),
+        keptOnErasure: h.keptOnErasure,
+      })),
+    });
+  });
+
+  // Same answer, same work, whether or not anything is stored about the address.
+  router.post('/requests', async (req, res) => {
+    const input = parseInput(mailedRequestInput, req.body);
+    await requestByMail(
+      { email: normaliseEmail(input.email), kind: input.kind, lang: input.lang },
+      { config: deps.config, producer: deps.producer, requestId: String(req.id) },
+    );
+    res.status(202).json(MAILED_REQUEST_ANSWER);
+  });
+
+  router.get('/requests/:token', async (req, res) => {
+    res.json(await describeMailedRequest(req.params.token, deps.config));
+  });
+
+  router.post('/requests/:token/confirm', async (req, res) => {
+    const input = parseInput(confirmInput, { ...(req.query as object), ...(req.body ?? {}) });
+    const done = await confirmMailedRequest(req.params.token, { config: deps.config, redis: deps.redis });
+    if (done.kind === 'access') sendExport(res, done.data, input.format, done.lang);
+    else sendErasure(res, done.result, input.format, done.lang);
+  });
+
+  router.post('/admin/access', requireRole('admin'), async (req, res) => {
+    const input = parseInput(adminInput, req.body);
+    const { requestId, data } = await accessByAdmin(
+      { email: normaliseEmail(input.email), tokens: input.tokens, actorAccountId: req.principal!.accountId },
+      { config: deps.config },
+    );
+    await auditFromRequest(req, {
+      action: 'privacy.access',
+      objectType: 'privacy-request',
+      objectId: requestId,
+    });
+    sendExport(res, data, input.format, 'de');
+  });
+
+  router.post('/admin/erasure', requireRole('admin'), async (req, res) => {
+    const input = parseInput(adminInput, req.body);
+    const result = await eraseByAdmin(
+      { email: normaliseEmail(input.email), actorAccountId: req.principal!.accountId },
+      { config: deps.config, redis: deps.redis },
+    );
+    await auditFromRequest(req, {
+      action: 'privacy.erasure',
+      objectType: 'privacy-request',
+      objectId: result.requestId,
+    });
+    sendErasure(res, result, input.format, 'de');
+  });
+
+  router.get('/admin/requests', requireRole('admin'), async (req, res) => {
+    const input = parseInput(listInput, req.query);
+    res.json({
+      requests: await listPrivacyRequests(
+        { email: input.email && normaliseEmail(input.email), limit: input.limit },
+        deps.config,
+      ),
+    });
+  });
+
+  return router;
+}
+
+function sendExport(res: Response, data: PersonalDataExport, format: 'json' | 'html', lang: Lang): void {
+  const day = data.generatedAt.slice(0, 10);
+  res.setHeader('Cache-Control', 'no-store');
+  if (format === 'html') {
+    res.attachment(`quartiersnetz-auskunft-${day}.html`).type('html').send(renderExportHtml(data, lang));
+  } else {
+    res
+      .attachment(`quartiersnetz-auskunft-${day}.json`)
+      .type('json')
+      .send(JSON.stringify(data, null, 2));
+  }
+}
+
+function sendErasure(res: Response, result: ErasureResult, format: 'json' | 'html', lang: Lang): void {
+  res.setHeader('Cache-Control', 'no-store');
+  if (format === 'json') {
+    res.json(result);
+    return;
+  }
+  const e = escapeHtml;
+  const de = lang === 'de';
+  const kept = [
+    ...result.keptByLaw.map((k) => `${k.category[lang]}: ${k.reason}`),
+    ...result.keptOnPurpose.map((k) => k.why[lang]),
+  ];
+  res.type('html').send(
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${de ? 'Löschung abgeschlossen' : 'Erasure completed'}</title></head><body><main>` +
+      `<h1>${de ? 'Ihre Daten sind gelöscht' : 'Your data has been erased'}</h1>` +
+      `<p>${de ? 'Abgeschlossen am' : 'Completed on'} ${e(result.completedAt)}.</p>` +
+      `<ul>${result.erased
+        .filter((x) => x.deleted + x.anonymised > 0)
+        .map((x) => `<li>${e(x.category[lang])}: ${x.deleted + x.anonymised}</li>`)
+        .join('')}</ul>` +
+      (kept.length
+        ? `<h2>${de ? 'Was bleibt, und warum' : 'What is kept, and why'}</h2><ul>${kept.map((k) => `<li>${e(k)}</li>`).join('')}</ul>`
+        : '') +
+      `</main></body></html>`,
+  );
+}

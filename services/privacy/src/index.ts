@@ -1,0 +1,1 @@
+export { createPrivacyRouter, type PrivacyRouterDeps } from './create-privacy-router';
