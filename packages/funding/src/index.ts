@@ -22,3 +22,24 @@ export { getProgramme } from './get-programme';
 export { searchProgrammes, programmeSearchFilter, type ProgrammeSearch } from './search-programmes';
 export { listStaleProgrammes } from './list-stale-programmes';
 export { toProgrammeView, isOpenOn, type ProgrammeView } from './programme-view';
+export {
+  ANY,
+  subscriptionFiltersInput,
+  toStoredMatch,
+  filtersOf,
+  type SubscriptionFilters,
+} from './subscription-filters';
+export { subscriptionToken, tokenHashes, type TokenPurpose } from './subscription-tokens';
+export { subscriptionLinks, listUnsubscribeHeaders, footerOf, type MailContext } from './mail-context';
+export { requestSubscription, type SubscribeInput } from './request-subscription';
+export { confirmSubscription } from './confirm-subscription';
+export { unsubscribe } from './unsubscribe';
+export {
+  getManagedSubscription,
+  updateManagedSubscription,
+  toSubscriptionView,
+  type SubscriptionView,
+} from './manage-subscription';
+export { expirePendingSubscriptions } from './expire-pending-subscriptions';
+export { describeFilters } from './render-confirmation-mail';
+export { findSubscriptionByToken } from './find-subscription';

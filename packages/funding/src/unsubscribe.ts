@@ -1,0 +1,24 @@
+import { Alert } from './models/alert';
+import { Subscription, type SubscriptionDoc } from './models/subscription';
+import { findSubscriptionByToken } from './find-subscription';
+
+/**
+ * Ends a subscription (idempotent): no alert, digest item or reminder goes out for it after
+ * this, since every sender checks the status first and pending items are dropped here.
+ */
+export async function unsubscribe(opts: {
+  token: string;
+  purpose?: 'unsubscribe' | 'manage';
+  now?: Date;
+}): Promise<SubscriptionDoc> {
+  const now = opts.now ?? new Date();
+  const sub = await findSubscriptionByToken(opts.purpose ?? 'unsubscribe', opts.token, now);
+  if (sub.status === 'confirmed' || sub.status === 'pending') {
+    await Subscription.updateOne(
+      { _id: sub._id },
+      { $set: { status: 'unsubscribed', unsubscribedAt: now }, $unset: { expiresAt: 1 } },
+    );
+  }
+  await Alert.updateMany({ subscriptionId: sub._id, status: 'pending' }, { $set: { status: 'skipped' } });
+  return (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;
+}
