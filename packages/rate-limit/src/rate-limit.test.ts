@@ -1,0 +1,125 @@
+import { Router, type Express } from 'express';
+import request from 'supertest';
+import { Redis } from 'ioredis';
+import { createHttpApp } from '@qn/http';
+import { createLogger } from '@qn/log';
+import { createProducerConnection } from '@qn/queue';
+import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
+import { freePort } from '@qn/infra';
+import { publicWriteLimits, rateLimit, byClientAddress } from './index';
+
+/** Rate limits on the real Redis; two apps with their own connections stand for two processes. */
+const config = testConfig(uniqueName('ratelimit'), {
+  RATE_LIMIT_PER_IP: '8',
+  RATE_LIMIT_PER_EMAIL: '3',
+  RATE_LIMIT_WINDOW_SECONDS: '60',
+});
+const connections: Redis[] = [];
+
+function appWith(redis: Redis, name = 'demo.subscribe'): Express {
+  const router = Router();
+  let stored = 0;
+  router.post('/', ...publicWriteLimits({ redis, config }, name), (_req, res) => {
+    stored++;
+    res.status(201).json({ stored });
+  });
+  return createHttpApp({
+    logger: createLogger({ level: 'silent' }),
+    mounts: [{ path: '/subscribe', router }],
+  });
+}
+
+/** A producer connection (no offline queue), as services have it: ready before the first request. */
+async function connection(): Promise<Redis> {
+  const c = createProducerConnection(config.REDIS_URL);
+  c.on('error', () => {});
+  connections.push(c);
+  await new Promise((r) => c.once('ready', r));
+  return c;
+}
+
+afterAll(async () => {
+  await Promise.all(
+    connections.map((c) =>
+      c.status === 'ready' ? new Promise((r) => (c.once('end', r), void c.quit())) : c.disconnect(),
+    ),
+  );
+  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
+});
+
+describe('rateLimit', () => {
+  it('allows the configured number per email address (normalised), then 429 problem+json with Retry-After', async () => {
+    const app = appWith(await connection(), 'email-test');
+    const variants = ['Anna@Example.org', ' anna@example.org', 'ANNA@EXAMPLE.ORG'];
+    for (const email of variants) {
+      expect((await request(app).post('/subscribe').send({ email })).status).toBe(201);
+    }
+    const res = await request(app).post('/subscribe').send({ email: 'anna@example.org' });
+    expect(res.status).toBe(429);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 429, title: 'Zu viele Anfragen' });
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Another address is not affected.
+    expect((await request(app).post('/subscribe').send({ email: 'bert@example.org' })).status).toBe(201);
+  });
+
+  it('limits per client address across two processes sharing Redis', async () => {
+    const a = appWith(await connection(), 'ip-test');
+    const b = appWith(await connection(), 'ip-test');
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await request(i % 2 ? a : b)
+        .post('/subscribe')
+        .send({ email: `p${i}@example.org` });
+      statuses.push(res.status);
+    }
+    expect(statuses.filter((s) => s === 201)).toHaveLength(8);
+    expect(statuses.slice(8)).toEqual([429, 429]);
+  });
+
+  it('lets exactly `limit` of a concurrent burst through', async () => {
+    const redis = await connection();
+    const router = Router();
+    router.post(
+      '/',
+      rateLimit({
+        redis,
+        prefix: config.QUEUE_PREFIX,
+        name: 'burst',
+        key: byClientAddress,
+        limit: 10,
+        windowSeconds: 60,
+      }),
+      (_req, res) => void res.status(201).end(),
+    );
+    const app = createHttpApp({
+      logger: createLogger({ level: 'silent' }),
+      mounts: [{ path: '/b', router }],
+    });
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => request(app).post('/b').send({})));
+    expect(statuses.filter((r) => r.status === 201)).toHaveLength(10);
+    expect(statuses.filter((r) => r.status === 429)).toHaveLength(30);
+  });
+
+  it('keeps no address in clear in Redis', async () => {
+    const r = await connection();
+    const keys = await r.keys(`${config.QUEUE_PREFIX}:rl:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' ')).not.toMatch(/@|anna|127\.0\.0\.1|::1/);
+  });
+
+  it('lets requests through when Redis is unreachable (the write behind it answers for itself)', async () => {
+    // Never connected, like a producer connection while Redis is down: every command fails at once.
+    const down = new Redis(`redis://127.0.0.1:${await freePort()}`, {
+      enableOfflineQueue: false,
+      lazyConnect: true,
+    });
+    connections.push(down);
+    const app = appWith(down, 'down-test');
+    for (let i = 0; i < 5; i++) {
+      expect((await request(app).post('/subscribe').send({ email: 'c@example.org' })).status).toBe(201);
+    }
+  });
+});
