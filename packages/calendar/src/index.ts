@@ -7,7 +7,7 @@ export {
 } from './calendar-entry';
 export { buildFeed, PRODUCT_ID, type FeedOptions } from './build-feed';
 export { buildInvitationIcs, type InvitationOptions, type InvitationMethod } from './build-invitation-ics';
-export { eventUid, programmeDeadlineUid, uidHost } from './ids';
+export { eventUid, registrationUid, programmeDeadlineUid } from './ids';
 export {
   webcalUrl,
   googleSubscribeUrl,
@@ -16,3 +16,24 @@ export {
   outlookEventUrl,
 } from './calendar-links';
 export { vtimezoneOf } from './vtimezone';
+export { ByteLru } from './cache/byte-lru';
+export { FeedRepresentation, type ContentCoding } from './cache/feed-representation';
+export { FeedCache, type FeedCacheOptions } from './cache/feed-cache';
+export { FEED_SCOPES, invalidationKeys, type FeedScope } from './cache/feed-scope';
+export { FeedInvalidation } from './cache/feed-invalidation';
+export { publishInvalidation, type InvalidationMessage } from './cache/publish-invalidation';
+export { CalendarFeeds, type CalendarFeedsOptions } from './feeds/calendar-feeds';
+export { defaultFeedSettings, type FeedSettings } from './feeds/feed-settings';
+export { filterKey, matchesFilter, type EventFilter } from './feeds/event-filter';
+export { eventEntry, isFeedVisible, locationOf, type FeedEvent } from './feeds/event-entry';
+export { programmeEntries, programmeSequence, type FeedProgramme } from './feeds/programme-entries';
+export { personalEntry, type FeedRegistration, type FeedRegistrationStatus } from './feeds/personal-entry';
+export { FEED_TOKEN_PATTERN, hashFeedToken } from './feeds/personal-feed-token';
+export {
+  issuePersonalFeed,
+  rotatePersonalFeed,
+  revokePersonalFeed,
+  findPersonalFeed,
+  type PersonalFeedGrant,
+} from './feeds/manage-personal-feed';
+export { PersonalFeed, type PersonalFeedDoc } from './models/personal-feed';

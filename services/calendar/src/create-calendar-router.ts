@@ -1,0 +1,165 @@
+import { Router, type Request, type Response } from 'express';
+import { parseInput } from '@qn/http';
+import { AppError } from '@qn/domain';
+import {
+  FEED_TOKEN_PATTERN,
+  googleSubscribeUrl,
+  issuePersonalFeed,
+  outlookSubscribeUrl,
+  revokePersonalFeed,
+  rotatePersonalFeed,
+  webcalUrl,
+  type CalendarFeeds,
+  type FeedRepresentation,
+  type PersonalFeedGrant,
+} from '@qn/calendar';
+import { eventsFeedQuery, manageTokenBody, noQuery, ORGANISATION_ID } from './feed-query';
+import { sendFeed } from './send-feed';
+
+export type CalendarRouterDeps = {
+  feeds: CalendarFeeds;
+  secretKey: string;
+  /** Tells every process that one person's feed changed hands (rotation, revocation). */
+  dropPersonalEverywhere: (registrantKey: string) => Promise<void>;
+};
+
+// Public feeds may sit in shared caches for a few minutes; clients revalidate with the ETag.
+const PUBLIC = 'public, max-age=300, stale-while-revalidate=60';
+// A personal feed names one person's registrations: no shared cache may keep it.
+const PRIVATE = 'private, max-age=60';
+
+function links(feeds: CalendarFeeds, path: string, name: string) {
+  const url = feeds.feedUrl(path);
+  return {
+    url,
+    webcalUrl: webcalUrl(url),
+    googleSubscribeUrl: googleSubscribeUrl(url),
+    outlookSubscribeUrl: outlookSubscribeUrl(url, name),
+  };
+}
+
+/** Express keeps the raw query in the URL; reuse it so the feed names the URL it was fetched by. */
+function rawQuery(req: Request): string {
+  const i = req.originalUrl.indexOf('?');
+  return i === -1 ? '' : req.originalUrl.slice(i);
+}
+
+function notFound(): never {
+  throw AppError.notFound('Diesen Kalender gibt es nicht (mehr).');
+}
+
+/**
+ * /feeds: iCalendar feeds (GET and HEAD) served from the built-feed cache, the personal feed's
+ * token management, and an index with subscribe links for pages.
+ */
+export function createCalendarRouter(deps: CalendarRouterDeps): Router {
+  const { feeds } = deps;
+  const router = Router();
+  const serve = (
+    req: Request,
+    res: Response,
+    rep: FeedRepresentation | Promise<FeedRepresentation>,
+    cc = PUBLIC,
+  ) =>
+    rep instanceof Promise
+      ? rep.then((r) => sendFeed(req, res, r, { cacheControl: cc, disposition: 'inline' }))
+      : sendFeed(req, res, rep, { cacheControl: cc, disposition: 'inline' });
+
+  router.get('/', (req, res) => {
+    parseInput(noQuery, req.query);
+    res.json({
+      feeds: [
+        {
+          id: 'events',
+          name: 'Veranstaltungen',
+          ...links(feeds, '/events.ics', 'Quartiersnetz – Veranstaltungen'),
+        },
+        {
+          id: 'funding-deadlines',
+          name: 'Förderfristen',
+          ...links(feeds, '/funding-deadlines.ics', 'Quartiersnetz – Förderfristen'),
+        },
+      ],
+      parameters: {
+        'events.ics': {
+          municipality: 'Kommune (Schlüssel, mehrere mit Komma oder wiederholt)',
+          field: 'Handlungsfeld (Schlüssel)',
+          kind: 'Veranstaltungsart (Schlüssel)',
+          organiser: 'Organisation (Kennung)',
+        },
+      },
+    });
+  });
+
+  router.get('/events.ics', async (req, res) => {
+    const filter = parseInput(eventsFeedQuery, req.query);
+    for (const org of filter.organiser ?? []) {
+      if (!(await feeds.organisationExists(org))) {
+        throw AppError.validation([{ field: 'organiser', message: `unbekannte Organisation: ${org}` }]);
+      }
+    }
+    await serve(req, res, feeds.eventsFeed(filter, rawQuery(req)));
+  });
+
+  router.get('/organisations/:organisationId.ics', async (req, res) => {
+    parseInput(noQuery, req.query);
+    const id = String(req.params.organisationId);
+    if (!ORGANISATION_ID.test(id)) notFound();
+    const rep = await feeds.organisationFeed(id);
+    if (!rep) notFound();
+    await serve(req, res, rep);
+  });
+
+  router.get('/events/:eventId.ics', async (req, res) => {
+    parseInput(noQuery, req.query);
+    const id = String(req.params.eventId);
+    if (!/^[a-f0-9]{24}$/.test(id)) notFound();
+    const rep = await feeds.eventIcs(id);
+    if (!rep) notFound();
+    await sendFeed(req, res, rep, { cacheControl: PUBLIC, disposition: 'attachment' });
+  });
+
+  router.get('/funding-deadlines.ics', async (req, res) => {
+    parseInput(noQuery, req.query);
+    await serve(req, res, feeds.fundingFeed());
+  });
+
+  router.get('/personal/:token.ics', async (req, res) => {
+    parseInput(noQuery, req.query);
+    const token = String(req.params.token);
+    if (!FEED_TOKEN_PATTERN.test(token)) notFound();
+    const rep = await feeds.personalFeed(token);
+    if (!rep) notFound();
+    await serve(req, res, rep, PRIVATE);
+  });
+
+  const grantBody = (g: PersonalFeedGrant) => ({
+    token: g.token,
+    ...links(feeds, `/personal/${g.token}.ics`, 'Quartiersnetz – Meine Veranstaltungen'),
+  });
+
+  // Issuing needs a registration's manage token: it proves the address the feed is about.
+  router.post('/personal', async (req, res) => {
+    const { manageToken } = parseInput(manageTokenBody, req.body);
+    const grant = await issuePersonalFeed({ secretKey: deps.secretKey, manageToken });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(grantBody(grant));
+  });
+
+  router.post('/personal/rotate', async (req, res) => {
+    const { manageToken } = parseInput(manageTokenBody, req.body);
+    const grant = await rotatePersonalFeed({ secretKey: deps.secretKey, manageToken });
+    await deps.dropPersonalEverywhere(grant.key);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(grantBody(grant));
+  });
+
+  router.post('/personal/revoke', async (req, res) => {
+    const { manageToken } = parseInput(manageTokenBody, req.body);
+    const { key } = await revokePersonalFeed({ secretKey: deps.secretKey, manageToken });
+    await deps.dropPersonalEverywhere(key);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { EVENT_KIND_KEYS, FIELD_OF_ACTION_KEYS, MUNICIPALITY_KEYS } from '@qn/domain';
+
+export const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** A parameter may repeat (`?kind=a&kind=b`) or list values with commas (`?kind=a,b`). */
+function listOf(value: z.ZodType<string, string>, max: number) {
+  return z
+    .union([z.string().max(2_000), z.array(z.string().max(2_000)).max(max)])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()))
+    .pipe(z.array(value).min(1).max(max));
+}
+
+/** Query of /feeds/events.ics; anything else in the query is a 400, not silently ignored. */
+export const eventsFeedQuery = z.strictObject({
+  municipality: listOf(z.enum(MUNICIPALITY_KEYS), MUNICIPALITY_KEYS.length).optional(),
+  field: listOf(z.enum(FIELD_OF_ACTION_KEYS), FIELD_OF_ACTION_KEYS.length).optional(),
+  kind: listOf(z.enum(EVENT_KIND_KEYS), EVENT_KIND_KEYS.length).optional(),
+  organiser: listOf(z.string().regex(ORGANISATION_ID, 'keine gültige Organisationskennung'), 20).optional(),
+});
+
+/** Feeds without parameters. */
+export const noQuery = z.strictObject({});
+
+export const manageTokenBody = z.strictObject({ manageToken: z.string().min(10).max(200) });

@@ -1,0 +1,27 @@
+import { loadConfigOrExit } from '@qn/config';
+import { createHttpApp } from '@qn/http';
+import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createCalendarService } from './create-calendar-service';
+
+async function main() {
+  const rt = await createRuntime(loadConfigOrExit(), { name: 'service-calendar' });
+  const calendar = createCalendarService({
+    config: rt.config,
+    logger: rt.logger,
+    redis: rt.redis,
+    subscriber: rt.workerConnection(),
+  });
+  await calendar.ready;
+  const app = createHttpApp({
+    logger: rt.logger,
+    bodyLimit: rt.config.BODY_LIMIT,
+    readiness: rt.readiness,
+    mounts: [{ path: '/feeds', router: calendar.router }],
+  });
+  const server = app.listen(rt.config.PORT, rt.config.HOST);
+  runUntilSignal(rt.logger, async () => {
+    await new Promise((r) => server.close(r));
+    await rt.close();
+  });
+}
+void main();

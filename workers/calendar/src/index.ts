@@ -1,0 +1,1 @@
+export { createCalendarWorker, type CalendarWorkerDeps } from './create-calendar-worker';
