@@ -5,6 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash infra/scripts/ensure-deps.sh --test-redis
 export PATH="$PATH:/usr/local/go/bin"
-echo "== typecheck"; npx tsc -p tsconfig.json
-echo "== lint"; npx eslint --max-warnings=0 .
+echo "== typecheck and lint (turbo caches them by input)"; npx turbo run typecheck lint --output-logs=errors-only
 echo "== tests"; npx jest "$@"
