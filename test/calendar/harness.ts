@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
+import mongoose from 'mongoose';
 import type { Config } from '@qn/config';
 import { connectDb } from '@qn/db';
 import { createHttpApp } from '@qn/http';
@@ -19,7 +20,7 @@ export async function startCalendar(
   config: Config,
   opts: { now?: () => Date; maxAgeMs?: number; personalMaxAgeMs?: number } = {},
 ): Promise<CalendarHarness> {
-  await connectDb({ url: config.MONGODB_URL });
+  if (mongoose.connection.readyState !== 1) await connectDb({ url: config.MONGODB_URL });
   const logger = createLogger({ level: config.LOG_LEVEL });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 });
   const subscriber = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });

@@ -6,6 +6,7 @@ import { createFundingRouter } from '@qn/service-funding';
 import { httpMetrics } from '@qn/metrics';
 import { createMetricsRouter } from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
+import { createCalendarService } from '@qn/service-calendar';
 import { createPrivacyRouter } from '@qn/service-privacy';
 
 /**
@@ -23,6 +24,15 @@ export function composeApp(rt: Runtime): Express {
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
       { path: '/api/privacy', router: createPrivacyRouter(rt) },
+      {
+        path: '/feeds',
+        router: createCalendarService({
+          config: rt.config,
+          logger: rt.logger,
+          redis: rt.redis,
+          subscriber: rt.workerConnection(),
+        }).router,
+      },
       // Pages last: mounted at `/`, they must not shadow the API, feed and health paths above.
       { path: '/', router: createWebRouter(rt) },
     ],

@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
 import type { Runtime } from '@qn/runtime';
+import { createCalendarWorker } from '@qn/worker-calendar';
 import { createMailerWorker } from '@qn/worker-mailer';
 import { createAlertsWorker } from '@qn/worker-alerts';
 
@@ -17,6 +18,12 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       logger: rt.logger,
       producer: rt.producer,
+    }),
+    createCalendarWorker({
+      config: rt.config,
+      connection: rt.workerConnection(),
+      redis: rt.redis,
+      logger: rt.logger,
     }),
   ];
 }
