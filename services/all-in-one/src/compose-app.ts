@@ -4,7 +4,7 @@ import type { Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
 import { createFundingRouter } from '@qn/service-funding';
 import { httpMetrics } from '@qn/metrics';
-import { createMetricsRouter } from '@qn/service-ops';
+import { createAuditRouter, createMetricsRouter } from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
 import { createCalendarService } from '@qn/service-calendar';
 import { createPrivacyRouter } from '@qn/service-privacy';
@@ -23,6 +23,7 @@ export function composeApp(rt: Runtime): Express {
       { path: '/api/smoke', router: createSmokeRouter(rt) },
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
+      { path: '/api/audit', router: createAuditRouter() },
       { path: '/api/privacy', router: createPrivacyRouter(rt) },
       {
         path: '/feeds',

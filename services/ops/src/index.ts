@@ -1,2 +1,3 @@
 export { createMetricsRouter } from './create-metrics-router';
+export { createAuditRouter, auditQuery } from './create-audit-router';
 export { bearerMatches } from './bearer-matches';
