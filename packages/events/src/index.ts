@@ -25,3 +25,22 @@ export { buildEventIcs, eventIcsUid, venueLine } from './build-event-ics';
 export { enqueueRegistrationMail, formatWhen, type RegistrationMailKind } from './registration-mails';
 export { scheduleReminders, removeReminders, reminderIsDue, reminderKey } from './reminders';
 export { normaliseWords, searchTermsOf } from './search-terms';
+export {
+  listPublicEvents,
+  publicEventOf,
+  seatsTakenByEvent,
+  type EventFilter,
+  type PublicEvent,
+} from './list-events';
+export {
+  listAttendees,
+  attendeeCounts,
+  setCheckedIn,
+  attendeeOf,
+  type Attendee,
+  type AttendeeCounts,
+} from './attendees';
+export { attendeesCsv, parseAttendeeCsv, csvCell, type ImportRow } from './attendees-csv';
+export { anonymiseEventRegistrations } from './anonymise-event-registrations';
+export { notifyEventChange } from './notify-event-change';
+export { sendReminder } from './send-reminder';

@@ -2,6 +2,8 @@ import type { Express } from 'express';
 import { createHttpApp } from '@qn/http';
 import type { Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
+import { createEventsRouter } from '@qn/service-events';
+import { eventsDepsOf } from '@qn/events';
 import { createFundingRouter } from '@qn/service-funding';
 import { httpMetrics } from '@qn/metrics';
 import { createAuditRouter, createMetricsRouter } from '@qn/service-ops';
@@ -21,6 +23,7 @@ export function composeApp(rt: Runtime): Express {
     before: [httpMetrics()],
     mounts: [
       { path: '/api/smoke', router: createSmokeRouter(rt) },
+      { path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) },
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },

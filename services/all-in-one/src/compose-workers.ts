@@ -2,6 +2,8 @@ import type { Worker } from 'bullmq';
 import type { Runtime } from '@qn/runtime';
 import { createCalendarWorker } from '@qn/worker-calendar';
 import { createMailerWorker } from '@qn/worker-mailer';
+import { createEventsWorker } from '@qn/worker-events';
+import { eventsDepsOf } from '@qn/events';
 import { createAlertsWorker } from '@qn/worker-alerts';
 
 /** Every queue consumer, in one process for the local default. */
@@ -12,6 +14,13 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       logger: rt.logger,
       transport: rt.mailTransport(),
+    }),
+    createEventsWorker({
+      events: eventsDepsOf(rt),
+      connection: rt.workerConnection(),
+      prefix: rt.config.QUEUE_PREFIX,
+      logger: rt.logger,
+      retention: { producer: rt.producer },
     }),
     createAlertsWorker({
       config: rt.config,

@@ -1,0 +1,329 @@
+import { Router, type Request, type Response } from 'express';
+import { parseInput } from '@qn/http';
+import { AppError } from '@qn/domain';
+import {
+  authenticate,
+  assertAuthenticated,
+  assertCanManageOrganisation,
+  canManageOrganisation,
+} from '@qn/auth';
+import { auditFromRequest } from '@qn/audit';
+import {
+  acceptOffer,
+  attendeeCounts,
+  attendeeOf,
+  attendeesCsv,
+  cancelEvent,
+  cancelRegistration,
+  createEvent,
+  findByManageToken,
+  listAttendees,
+  listPublicEvents,
+  loadEvent,
+  parseAttendeeCsv,
+  publicEventOf,
+  publishEvent,
+  registerAttendee,
+  seatsTaken,
+  setCheckedIn,
+  updateEvent,
+  type EventDoc,
+  type EventsDeps,
+  type RegistrationDoc,
+} from '@qn/events';
+import {
+  createEventInput,
+  importInput,
+  listQuery,
+  manageToken,
+  objectId,
+  onBehalfInput,
+  registrationInput,
+  updateEventInput,
+} from './event-input';
+import { managePage } from './manage-page';
+
+/** What the registrant sees of their own registration. */
+function registrationView(r: RegistrationDoc) {
+  return {
+    id: String(r._id),
+    eventId: r.eventId,
+    status: r.status,
+    name: r.name,
+    email: r.email,
+    companions: r.companions,
+    offerExpiresAt: r.offerExpiresAt,
+  };
+}
+
+function idParam(value: unknown, what = 'Veranstaltung'): string {
+  const r = objectId.safeParse(value);
+  if (!r.success) throw AppError.notFound(`${what} nicht gefunden.`);
+  return r.data;
+}
+
+function tokenParam(value: unknown): string {
+  const r = manageToken.safeParse(value);
+  if (!r.success) throw AppError.notFound('Anmeldung nicht gefunden.');
+  return r.data;
+}
+
+function wantsHtml(req: Request): boolean {
+  return req.accepts(['json', 'html']) === 'html';
+}
+
+/**
+ * /api/events: public list and detail, self-registration and the manage link; organisers
+ * (own organisation) and admins (all) create, change, publish and cancel events and work the
+ * attendee list. Every organiser/admin change is audited.
+ */
+export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router {
+  const router = Router();
+  router.use(authenticate);
+  const depsOf = (req: Request): EventsDeps => ({ ...base, requestId: String(req.id) });
+
+  async function managedEvent(req: Request): Promise<EventDoc> {
+    assertAuthenticated(req.principal);
+    const event = await loadEvent(idParam(req.params.eventId));
+    assertCanManageOrganisation(req.principal, event.organisationId);
+    return event;
+  }
+
+  const audit = (
+    req: Request,
+    action: string,
+    event: EventDoc,
+    objectId = String(event._id),
+    fields?: string[],
+  ) =>
+    auditFromRequest(req, {
+      action,
+      objectType: objectId === String(event._id) ? 'event' : 'event-registration',
+      objectId,
+      organisationId: event.organisationId,
+      fields,
+    });
+
+  // ---- public ----
+  router.get('/', async (req, res) => {
+    const q = parseInput(listQuery, req.query);
+    const { items, total } = await listPublicEvents(q);
+    res.json({ items, total, page: q.page, pageSize: q.pageSize });
+  });
+
+  router.get('/manage/:token', async (req, res) => {
+    const token = tokenParam(req.params.token);
+    const { registration, event } = await findByManageToken(token);
+    if (wantsHtml(req)) {
+      res.type('html').send(managePage({ event, registration, token, timeZone: base.timeZone }));
+      return;
+    }
+    res.json({
+      registration: registrationView(registration),
+      event: publicEventOf(event, await seatsTaken(String(event._id))),
+    });
+  });
+
+  const manageAction =
+    (act: (deps: EventsDeps, registrationId: string) => Promise<RegistrationDoc>, notice: string) =>
+    async (req: Request, res: Response) => {
+      const token = tokenParam(req.params.token);
+      const { registration } = await findByManageToken(token);
+      const updated = await act(depsOf(req), String(registration._id));
+      if (wantsHtml(req)) {
+        const { event } = await findByManageToken(token);
+        res
+          .type('html')
+          .send(managePage({ event, registration: updated, token, timeZone: base.timeZone, notice }));
+        return;
+      }
+      res.json({ registration: registrationView(updated) });
+    };
+  router.post(
+    '/manage/:token/cancel',
+    manageAction(
+      async (d, id) => (await cancelRegistration(d, { registrationId: id })).registration,
+      'Abgemeldet.',
+    ),
+  );
+  router.post(
+    '/manage/:token/accept',
+    manageAction((d, id) => acceptOffer(d, { registrationId: id }), 'Platz angenommen.'),
+  );
+
+  router.get('/:eventId', async (req, res) => {
+    const event = await loadEvent(idParam(req.params.eventId));
+    if (
+      event.status === 'draft' &&
+      !(req.principal && canManageOrganisation(req.principal, event.organisationId))
+    )
+      throw AppError.notFound('Veranstaltung nicht gefunden.');
+    res.json(publicEventOf(event, await seatsTaken(String(event._id))));
+  });
+
+  router.post('/:eventId/registrations', async (req, res) => {
+    const eventId = idParam(req.params.eventId);
+    const input = parseInput(registrationInput, req.body);
+    const { registration, existing } = await registerAttendee(depsOf(req), {
+      ...input,
+      eventId,
+      source: 'self',
+    });
+    res.status(existing ? 200 : 201).json({ registration: registrationView(registration), existing });
+  });
+
+  // ---- organisers and admins ----
+  router.post('/', async (req, res) => {
+    const principal = assertAuthenticated(req.principal);
+    const input = parseInput(createEventInput, req.body);
+    const organisationId = principal.role === 'admin' ? input.organisationId : principal.organisationId;
+    if (!organisationId)
+      throw AppError.validation([{ field: 'organisationId', message: 'required for admins' }]);
+    if (principal.role !== 'admin' && input.organisationId && input.organisationId !== organisationId)
+      throw AppError.forbidden();
+    assertCanManageOrganisation(principal, organisationId);
+    const event = await createEvent(depsOf(req), { ...input, organisationId });
+    await audit(req, 'event.create', event);
+    res.status(201).json(publicEventOf(event, 0));
+  });
+
+  router.patch('/:eventId', async (req, res) => {
+    const event = await managedEvent(req);
+    const changes = parseInput(updateEventInput, req.body);
+    const updated = await updateEvent(depsOf(req), { eventId: String(event._id), changes });
+    await audit(req, 'event.update', event, String(event._id), updated.changed);
+    res.json(publicEventOf(updated.event, await seatsTaken(String(event._id))));
+  });
+
+  router.post('/:eventId/publish', async (req, res) => {
+    const event = await managedEvent(req);
+    const published = await publishEvent(depsOf(req), { eventId: String(event._id) });
+    await audit(req, 'event.publish', event);
+    res.json(publicEventOf(published, await seatsTaken(String(event._id))));
+  });
+
+  router.post('/:eventId/cancel', async (req, res) => {
+    const event = await managedEvent(req);
+    const cancelled = await cancelEvent(depsOf(req), { eventId: String(event._id) });
+    await audit(req, 'event.cancel', event);
+    res.json(publicEventOf(cancelled, await seatsTaken(String(event._id))));
+  });
+
+  router.get('/:eventId/attendees', async (req, res) => {
+    const event = await managedEvent(req);
+    res.json({ items: await listAttendees(String(event._id)), counts: await attendeeCounts(event) });
+  });
+
+  router.get('/:eventId/attendees/export', async (req, res) => {
+    const event = await managedEvent(req);
+    const csv = attendeesCsv(await listAttendees(String(event._id)), base.timeZone);
+    await audit(req, 'event.attendees.export', event);
+    res
+      .type('text/csv; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="teilnehmende-${String(event._id)}.csv"`)
+      .send(csv);
+  });
+
+  router.get('/:eventId/counts', async (req, res) => {
+    const event = await managedEvent(req);
+    res.json(await attendeeCounts(event));
+  });
+
+  router.post('/:eventId/attendees', async (req, res) => {
+    const event = await managedEvent(req);
+    const input = parseInput(onBehalfInput, req.body);
+    const { registration, existing } = await registerAttendee(depsOf(req), {
+      ...input,
+      eventId: String(event._id),
+      source: 'organiser',
+    });
+    await audit(req, 'event.attendee.register', event, String(registration._id));
+    res.status(existing ? 200 : 201).json({ attendee: attendeeOf(registration), existing });
+  });
+
+  router.post('/:eventId/attendees/import', async (req, res) => {
+    const event = await managedEvent(req);
+    const input = parseInput(importInput, req.body);
+    const parsed = parseAttendeeCsv(input.csv);
+    if (parsed.errors.length) throw AppError.validation(parsed.errors);
+    const results = {
+      created: 0,
+      existing: 0,
+      confirmed: 0,
+      waitlisted: 0,
+      rejected: [] as { line: number; errors: { field: string; message: string }[] }[],
+    };
+    for (const row of parsed.rows) {
+      const r = registrationInput.safeParse({
+        name: row.name,
+        email: row.email,
+        organisation: row.organisation,
+        companions: row.companions === undefined ? 0 : Number(row.companions),
+        consent: true,
+      });
+      if (!r.success) {
+        results.rejected.push({
+          line: row.line,
+          errors: r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+        });
+        continue;
+      }
+      try {
+        const { registration, existing } = await registerAttendee(depsOf(req), {
+          ...r.data,
+          eventId: String(event._id),
+          source: 'import',
+          ignoreWindow: true,
+        });
+        if (existing) results.existing++;
+        else results.created++;
+        if (registration.status === 'confirmed') results.confirmed++;
+        if (registration.status === 'waitlisted') results.waitlisted++;
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code === 'gone') throw err;
+        results.rejected.push({
+          line: row.line,
+          errors: err.details.fields ?? [{ field: 'row', message: err.message }],
+        });
+      }
+    }
+    await audit(req, 'event.attendees.import', event, String(event._id), [`rows:${parsed.rows.length}`]);
+    res.json(results);
+  });
+
+  router.post('/:eventId/attendees/:registrationId/check-in', async (req, res) => {
+    const event = await managedEvent(req);
+    const registrationId = idParam(req.params.registrationId, 'Anmeldung');
+    const attendee = await setCheckedIn(depsOf(req), {
+      eventId: String(event._id),
+      registrationId,
+      attended: true,
+    });
+    await audit(req, 'event.attendee.check-in', event, registrationId);
+    res.json(attendee);
+  });
+
+  router.delete('/:eventId/attendees/:registrationId/check-in', async (req, res) => {
+    const event = await managedEvent(req);
+    const registrationId = idParam(req.params.registrationId, 'Anmeldung');
+    const attendee = await setCheckedIn(depsOf(req), {
+      eventId: String(event._id),
+      registrationId,
+      attended: false,
+    });
+    await audit(req, 'event.attendee.check-in-undo', event, registrationId);
+    res.json(attendee);
+  });
+
+  router.post('/:eventId/attendees/:registrationId/cancel', async (req, res) => {
+    const event = await managedEvent(req);
+    const registrationId = idParam(req.params.registrationId, 'Anmeldung');
+    const reg = await listAttendees(String(event._id)).then((a) => a.find((x) => x.id === registrationId));
+    if (!reg) throw AppError.notFound('Anmeldung nicht gefunden.');
+    const { registration } = await cancelRegistration(depsOf(req), { registrationId });
+    await audit(req, 'event.attendee.cancel', event, registrationId);
+    res.json(attendeeOf(registration));
+  });
+
+  return router;
+}

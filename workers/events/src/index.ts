@@ -1,0 +1,1 @@
+export { createEventsWorker, scheduleEventRetention, type EventsWorkerDeps } from './create-events-worker';

@@ -1,0 +1,21 @@
+import { loadConfigOrExit } from '@qn/config';
+import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { eventsDepsOf } from '@qn/events';
+import { createEventsWorker } from './create-events-worker';
+
+async function main() {
+  const rt = await createRuntime(loadConfigOrExit(), { name: 'worker-events' });
+  const worker = createEventsWorker({
+    events: eventsDepsOf(rt),
+    connection: rt.workerConnection(),
+    prefix: rt.config.QUEUE_PREFIX,
+    logger: rt.logger,
+    retention: { producer: rt.producer },
+  });
+  rt.logger.info('events worker started');
+  runUntilSignal(rt.logger, async () => {
+    await worker.close();
+    await rt.close();
+  });
+}
+void main();
