@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '@qn/config';
+import type { Producer } from '@qn/queue';
 import { AppError } from '@qn/domain';
 import { suppressAddress } from '@qn/mail';
 import { baseContext, findWithLinks } from './find-linked';
@@ -10,8 +11,10 @@ import type { PersonalRecord, Text } from './types';
 
 export type ErasureDeps = {
   config: Config;
-  /** Serialises runs for one address across processes (FerretDB updates are not atomic). */
+  /** Serialises runs for one request across processes, and lets holders take domain locks. */
   redis?: Redis;
+  /** Lets holders drop delayed jobs of what they erase (event reminders). */
+  producer?: Producer;
   /** Called before each step; tests throw from it to simulate a crash halfway. */
   beforeStep?: (step: string) => void | Promise<void>;
 };
@@ -67,7 +70,7 @@ async function runSteps(requestId: string, email: string, deps: ErasureDeps): Pr
   if (request.status === 'completed') return resultOf(request, deps.config);
   const holds = new Set(legalHoldsOf(deps.config).map((h) => h.holder));
   const done = new Set(request.steps.map((s) => s.name));
-  const base = baseContext({ email }, deps.config);
+  const base = baseContext({ email }, deps.config, { redis: deps.redis, producer: deps.producer });
   for (const name of erasureSteps()) {
     if (done.has(name)) continue;
     await deps.beforeStep?.(name);

@@ -5,8 +5,13 @@ import type { HolderContext, PersonalDataHolder, PersonalRecord } from './types'
 
 export type Subject = { email: string; tokens?: readonly string[] };
 
-export function baseContext(subject: Subject, config: Config): Omit<HolderContext, 'linked'> {
+export function baseContext(
+  subject: Subject,
+  config: Config,
+  extra: Pick<HolderContext, 'redis' | 'producer'> = {},
+): Omit<HolderContext, 'linked'> {
   return {
+    ...extra,
     email: subject.email,
     tokens: subject.tokens ?? [],
     addressHash: addressHash(subject.email, config.SECRET_KEY),

@@ -1,5 +1,9 @@
 import { accountsHolder, apiTokensHolder } from './holders/console-accounts';
 import { auditLogHolder } from './holders/audit-log';
+import { personalFeedsHolder } from './holders/calendar';
+import { eventContactsHolder, eventRegistrationsHolder } from './holders/events';
+import { fundingAlertsHolder, fundingContactsHolder, fundingSubscriptionsHolder } from './holders/funding';
+import { webSessionsHolder } from './holders/web-sessions';
 import { mailLedgerHolder, suppressionHolder } from './holders/mail';
 import { privacyRequestsHolder } from './holders/privacy-requests';
 import { smokePingsHolder } from './holders/smoke-pings';
@@ -14,6 +18,13 @@ import type { NotPersonalPath, PersonalDataHolder } from './types';
 const sources: PersonalDataHolder[] = [
   accountsHolder,
   apiTokensHolder,
+  webSessionsHolder,
+  eventRegistrationsHolder,
+  eventContactsHolder,
+  personalFeedsHolder,
+  fundingSubscriptionsHolder,
+  fundingAlertsHolder,
+  fundingContactsHolder,
   mailLedgerHolder,
   smokePingsHolder,
   suppressionHolder,

@@ -1,4 +1,6 @@
+import type { Redis } from 'ioredis';
 import type { Config } from '@qn/config';
+import type { Producer } from '@qn/queue';
 
 /** Every text a person may read comes in German first and English second. */
 export type Text = { de: string; en: string };
@@ -31,6 +33,9 @@ export type HolderContext = {
   config: Config;
   /** Records of the holders named in `dependsOn`, found before this one runs. */
   linked: ReadonlyMap<string, readonly PersonalRecord[]>;
+  /** For erasure: domain locks (FerretDB updates are not atomic) and dropping delayed jobs. */
+  redis?: Redis;
+  producer?: Producer;
 };
 
 /**

@@ -87,7 +87,11 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
 
   router.post('/requests/:token/confirm', async (req, res) => {
     const input = parseInput(confirmInput, { ...(req.query as object), ...(req.body ?? {}) });
-    const done = await confirmMailedRequest(req.params.token, { config: deps.config, redis: deps.redis });
+    const done = await confirmMailedRequest(req.params.token, {
+      config: deps.config,
+      redis: deps.redis,
+      producer: deps.producer,
+    });
     if (done.kind === 'access') sendExport(res, done.data, input.format, done.lang);
     else sendErasure(res, done.result, input.format, done.lang);
   });
@@ -110,7 +114,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     const input = parseInput(adminInput, req.body);
     const result = await eraseByAdmin(
       { email: normaliseEmail(input.email), actorAccountId: req.principal!.accountId },
-      { config: deps.config, redis: deps.redis },
+      { config: deps.config, redis: deps.redis, producer: deps.producer },
     );
     await auditFromRequest(req, {
       action: 'privacy.erasure',

@@ -1,0 +1,202 @@
+import request from 'supertest';
+import mongoose from 'mongoose';
+import { startAllInOne, type AllInOne } from '@qn/all-in-one';
+import { Registration } from '@qn/events';
+import { Subscription } from '@qn/funding';
+import { isSuppressed } from '@qn/mail';
+import { testConfig, uniqueName, waitForMail, deleteQueueKeys } from '@qn/testing';
+import { countAll, findAnywhere, ledgerSettled } from './support';
+
+/**
+ * The issue's acceptance test, as far as the domains exist: a person registered for two
+ * events, subscribed to funding alerts, with a personal calendar feed. The export holds all of
+ * it and nothing of anybody else; after erasure no collection holds their address or name, the
+ * counts are unchanged, the feed token answers 404, and a fresh opt-in works again.
+ */
+const ADMIN_TOKEN = 'privacy-e2e-admin-token-0123456789ab';
+const ORG_TOKEN = 'privacy-e2e-organiser-token-01234567';
+const db = uniqueName('prive2e');
+const config = testConfig(db, {
+  ADMIN_TOKEN,
+  DEMO_ORGANISER_TOKEN: ORG_TOKEN,
+  PORT: '0',
+  SEED_DEMO: 'true',
+  LOG_LEVEL: 'error',
+});
+const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
+const org = { Authorization: `Bearer ${ORG_TOKEN}` };
+let aio: AllInOne;
+const api = () => request(aio.server);
+
+const paula = {
+  email: `paula-${db}@example.org`,
+  name: `Paula Privat ${db}`,
+  organisation: `Nachbarschaftshilfe ${db}`,
+};
+const otto = {
+  email: `otto-${db}@example.org`,
+  name: `Otto Anders ${db}`,
+  organisation: `Bürgerverein ${db}`,
+};
+
+function eventBody(title: string, days: number) {
+  const startsAt = new Date(Date.now() + days * 86_400_000);
+  return {
+    title,
+    description: 'Austausch der Quartiersakteure über Nachbarschaftshilfe und Begegnungsorte.',
+    kind: 'vernetzungstreffen',
+    fieldsOfAction: ['teilhabe'],
+    municipality: 'nuertingen',
+    venue: { name: 'Rathaus Nürtingen', street: 'Marktstraße 7', postalCode: '72622', city: 'Nürtingen' },
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+    capacity: 10,
+    contact: { name: 'Seniorenbüro Nürtingen', email: 'senioren@example.org' },
+  };
+}
+
+async function publishedEvent(title: string, days: number): Promise<string> {
+  const created = await api().post('/api/events').set(org).send(eventBody(title, days));
+  expect(created.status).toBe(201);
+  expect((await api().post(`/api/events/${created.body.id}/publish`).set(org)).status).toBe(200);
+  return created.body.id as string;
+}
+
+async function register(eventId: string, who: typeof paula): Promise<string> {
+  const res = await api()
+    .post(`/api/events/${eventId}/registrations`)
+    .send({ ...who, accessibilityNeeds: 'Induktionsschleife', consent: true });
+  expect(res.status).toBe(201);
+  return res.body.registration.id as string;
+}
+
+/** Signs up and confirms; `nth` is how many confirmation mails this address will then have had. */
+async function subscribeToAlerts(email: string, nth = 1): Promise<void> {
+  const res = await api()
+    .post('/api/funding/subscriptions')
+    .send({ email, consent: true, filters: { fieldsOfAction: ['teilhabe'] } });
+  expect(res.status).toBe(202);
+  const mails = await waitForMail({ to: email, subject: 'Bitte bestätigen' }, { count: nth });
+  const latest = mails.reduce((a, b) => (a.id > b.id ? a : b));
+  const token = /\/api\/funding\/subscriptions\/confirm\/([A-Za-z0-9_-]{43})/.exec(latest.text)![1]!;
+  expect((await api().post(`/api/funding/subscriptions/confirm/${token}`)).status).toBe(200);
+}
+
+let events: string[];
+let feedToken: string;
+let manageToken: string;
+
+beforeAll(async () => {
+  aio = await startAllInOne(config);
+  events = [
+    await publishedEvent('Vernetzungstreffen Nürtingen', 10),
+    await publishedEvent('Workshop Köngen', 20),
+  ];
+  await register(events[0]!, paula);
+  await register(events[1]!, paula);
+  await register(events[0]!, otto);
+  const confirmations = await waitForMail({ to: paula.email }, { count: 2 });
+  manageToken = /\/api\/events\/manage\/([A-Za-z0-9_-]{43})/.exec(confirmations[0]!.text)![1]!;
+  const feed = await api().post('/feeds/personal').send({ manageToken });
+  expect(feed.status).toBe(200);
+  feedToken = feed.body.token;
+  // Served (and cached) before the erasure: the erasure must drop the cached copy too.
+  expect((await api().get(`/feeds/personal/${feedToken}.ics`)).status).toBe(200);
+  await subscribeToAlerts(paula.email);
+  await subscribeToAlerts(otto.email);
+  await ledgerSettled(paula.email);
+  await ledgerSettled(otto.email);
+});
+afterAll(async () => {
+  await mongoose.connection.dropDatabase();
+  await aio.stop();
+  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
+});
+
+describe('one person across events, funding alerts and calendar feeds', () => {
+  it('exports all of it, with purposes and consent versions, and nothing of anybody else', async () => {
+    const res = await api()
+      .post('/api/privacy/admin/access')
+      .set(admin)
+      .send({ email: paula.email, tokens: [feedToken] });
+    expect(res.status).toBe(200);
+    const data = JSON.parse(res.text);
+    const section = (key: string) => data.sections.find((s: { holder: string }) => s.holder === key);
+    const regs = section('events.registrations').records;
+    expect(regs).toHaveLength(2);
+    expect(regs.map((r: { event: { title: string } }) => r.event.title).sort()).toEqual([
+      'Vernetzungstreffen Nürtingen',
+      'Workshop Köngen',
+    ]);
+    expect(regs[0]).toMatchObject({
+      email: paula.email,
+      name: paula.name,
+      status: 'confirmed',
+      consentTextVersion: expect.any(String),
+    });
+    expect(regs[0].manageTokenHash).toBeUndefined();
+    expect(section('calendar.personal-feeds').records).toHaveLength(1);
+    const subs = section('funding.subscriptions').records;
+    expect(subs).toEqual([
+      expect.objectContaining({
+        email: paula.email,
+        status: 'confirmed',
+        consent: expect.objectContaining({ textVersion: expect.any(String) }),
+      }),
+    ]);
+    // Confirmations of both registrations and the alert sign-up.
+    expect(section('mail.ledger').records.length).toBeGreaterThanOrEqual(3);
+    expect(section('events.registrations').retention.text.de).toMatch(/Tage nach der Veranstaltung/);
+    for (const other of [otto.email, otto.name, otto.organisation]) expect(res.text).not.toContain(other);
+  });
+
+  it('erases it everywhere: counts unchanged, feed 404, manage link 404, address suppressed', async () => {
+    const countsBefore = await Promise.all(
+      events.map(async (id) => (await api().get(`/api/events/${id}/counts`).set(org)).body),
+    );
+    const before = await countAll();
+    const res = await api().post('/api/privacy/admin/erasure').set(admin).send({ email: paula.email });
+    expect(res.status).toBe(200);
+    expect(res.body.keptByLaw).toEqual([]);
+    const erased = Object.fromEntries(
+      res.body.erased.map((e: { holder: string; deleted: number; anonymised: number }) => [
+        e.holder,
+        e.deleted + e.anonymised,
+      ]),
+    );
+    expect(erased).toMatchObject({
+      'events.registrations': 2,
+      'calendar.personal-feeds': 1,
+      'funding.subscriptions': 1,
+    });
+
+    expect(await findAnywhere([paula.email, paula.name, paula.organisation])).toEqual([]);
+    const countsAfter = await Promise.all(
+      events.map(async (id) => (await api().get(`/api/events/${id}/counts`).set(org)).body),
+    );
+    expect(countsAfter).toEqual(countsBefore);
+    const after = await countAll();
+    expect(after).toEqual({
+      ...before,
+      calendar_personal_feeds: before.calendar_personal_feeds! - 1,
+      audit_log: before.audit_log! + 1,
+      suppressions: (before.suppressions ?? 0) + 1,
+      privacy_requests: before.privacy_requests! + 1,
+    });
+    expect((await api().get(`/feeds/personal/${feedToken}.ics`)).status).toBe(404);
+    expect((await api().get(`/api/events/manage/${manageToken}`)).status).toBe(404);
+    expect(await isSuppressed(paula.email, config.SECRET_KEY)).toBe(true);
+    // Otto is untouched.
+    expect(await Registration.countDocuments({ email: otto.email, name: otto.name })).toBe(1);
+    expect((await Subscription.findOne({ email: otto.email }).lean())!.status).toBe('confirmed');
+  });
+
+  it('lets the person come back with a fresh opt-in', async () => {
+    await subscribeToAlerts(paula.email, 2);
+    expect((await Subscription.findOne({ email: paula.email }).lean())!.status).toBe('confirmed');
+    // The confirmed opt-in lifted the erasure's suppression.
+    expect(await isSuppressed(paula.email, config.SECRET_KEY)).toBe(false);
+    await register(events[1]!, paula);
+    expect(await Registration.countDocuments({ eventId: events[1], email: paula.email })).toBe(1);
+  });
+});
