@@ -148,6 +148,23 @@ describe('one person across events, funding alerts and calendar feeds', () => {
     expect(section('mail.ledger').records.length).toBeGreaterThanOrEqual(3);
     expect(section('events.registrations').retention.text.de).toMatch(/Tage nach der Veranstaltung/);
     for (const other of [otto.email, otto.name, otto.organisation]) expect(res.text).not.toContain(other);
+    // Each consent record points to a listed version, and the export carries its exact words.
+    const listed = (await api().get('/api/privacy/consent-texts')).body.consentTexts;
+    const versions = listed.map((c: { domain: string; version: string }) => `${c.domain}:${c.version}`);
+    expect(versions).toEqual(
+      expect.arrayContaining([
+        `events:${regs[0].consentTextVersion}`,
+        `funding:${subs[0].consent.textVersion}`,
+      ]),
+    );
+    expect(
+      listed.every(
+        (c: { current: boolean; changedWithoutNewVersion?: boolean }) =>
+          c.current && !c.changedWithoutNewVersion,
+      ),
+    ).toBe(true);
+    expect(data.consentTexts.map((c: { domain: string }) => c.domain).sort()).toEqual(['events', 'funding']);
+    expect(data.consentTexts[0].text).toMatch(/Ich /);
   });
 
   it('erases it everywhere: counts unchanged, feed 404, manage link 404, address suppressed', async () => {

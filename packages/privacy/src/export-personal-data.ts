@@ -1,4 +1,5 @@
 import type { Config } from '@qn/config';
+import { consentTextsFor } from './consent-texts';
 import { baseContext, findWithLinks, type Subject } from './find-linked';
 import { personalDataHolders } from './registry';
 import type { ActivityKey, PersonalRecord, Retention, Text } from './types';
@@ -25,9 +26,11 @@ export type PersonalDataExport = {
   /** Every holder that was searched, whether it held something or not. */
   searched: string[];
   sections: ExportSection[];
+  /** The exact consent texts the records' consent versions point to. */
+  consentTexts: { domain: string; version: string; text: string }[];
 };
 
-export async function exportPersonalData(subject: Subject, config: Config): Promise<PersonalDataExport> {
+async function collectSections(subject: Subject, config: Config): Promise<ExportSection[]> {
   const base = baseContext(subject, config);
   const memo = new Map<string, PersonalRecord[]>();
   const sections: ExportSection[] = [];
@@ -46,6 +49,11 @@ export async function exportPersonalData(subject: Subject, config: Config): Prom
       records,
     });
   }
+  return sections;
+}
+
+export async function exportPersonalData(subject: Subject, config: Config): Promise<PersonalDataExport> {
+  const sections = await collectSections(subject, config);
   return {
     format: 'quartiersnetz-personal-data-export',
     version: 1,
@@ -59,15 +67,16 @@ export async function exportPersonalData(subject: Subject, config: Config): Prom
     subject: { email: subject.email },
     searched: personalDataHolders.map((h) => h.key),
     sections,
+    consentTexts: await consentTextsFor(sections),
   };
 }
 
 /**
- * Whether anything is stored about the address. It runs exactly the queries an export runs, so
+ * Whether anything is stored about the address. It runs the lookups an export runs, so
  * a known and an unknown address cost the same work. The request log and the suppression list
  * do not count: they only ever hold a hash, and the request being answered is itself in the log.
  */
 export async function holdsPersonalData(subject: Subject, config: Config): Promise<boolean> {
-  const data = await exportPersonalData(subject, config);
-  return data.sections.some((s) => s.holder !== 'privacy.requests' && s.holder !== 'mail.suppressions');
+  const sections = await collectSections(subject, config);
+  return sections.some((s) => s.holder !== 'privacy.requests' && s.holder !== 'mail.suppressions');
 }

@@ -48,3 +48,10 @@ export { accessByAdmin, eraseByAdmin, type AdminRequestInput } from './answer-ad
 export { listPrivacyRequests, type PrivacyRequestView } from './list-privacy-requests';
 export { purgePrivacyRequests } from './purge-privacy-requests';
 export { erasedAddress } from './records';
+export {
+  listConsentTexts,
+  currentConsentTexts,
+  ConsentTextArchive,
+  type ConsentTextView,
+  type ConsentSource,
+} from './consent-texts';

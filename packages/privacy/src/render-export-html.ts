@@ -16,6 +16,7 @@ const labels = {
     retention: 'Speicherdauer',
     records: 'Datensätze',
     none: 'Zu dieser Adresse sind keine Daten gespeichert.',
+    consent: 'Wortlaut Ihrer Einwilligungen',
     machine: 'Maschinenlesbare Fassung (JSON)',
   },
   en: {
@@ -31,6 +32,7 @@ const labels = {
     retention: 'Retention',
     records: 'Records',
     none: 'Nothing is stored about this address.',
+    consent: 'Wording of your consents',
     machine: 'Machine-readable version (JSON)',
   },
 } as const;
@@ -75,6 +77,14 @@ export function renderExportHtml(data: PersonalDataExport, lang: Lang = 'de'): s
           )
           .join('') +
         '</section>',
+    );
+  }
+  if (data.consentTexts.length) {
+    parts.push(
+      `<h2>${e(l.consent)}</h2>` +
+        data.consentTexts
+          .map((c) => `<h3>${e(c.domain)} · ${e(c.version)}</h3><blockquote>${e(c.text)}</blockquote>`)
+          .join(''),
     );
   }
   parts.push(`<h2>${e(l.machine)}</h2><pre>${e(JSON.stringify(data, null, 2))}</pre>`);

@@ -14,6 +14,7 @@ import {
   describeMailedRequest,
   eraseByAdmin,
   legalHoldsOf,
+  listConsentTexts,
   listPrivacyRequests,
   personalDataHolders,
   renderExportHtml,
@@ -69,6 +70,11 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
         keptOnErasure: h.keptOnErasure,
       })),
     });
+  });
+
+  // Every consent text version ever shown; consent records point to one of these.
+  router.get('/consent-texts', async (_req, res) => {
+    res.json({ consentTexts: await listConsentTexts() });
   });
 
   // Same answer, same work, whether or not anything is stored about the address.
