@@ -144,4 +144,16 @@ describe('self-service request', () => {
     expect(await Account.exists({ name: 'Otto Other' })).not.toBeNull();
     expect((await request(aio.server).post(`/api/privacy/requests/${token}/confirm`)).status).toBe(404);
   });
+
+  it('limits requests per address with 429 problem+json and Retry-After', async () => {
+    const target = `flood-${db}@example.org`;
+    const answers: number[] = [];
+    for (let i = 0; i <= config.RATE_LIMIT_PER_EMAIL; i++)
+      answers.push((await ask({ email: target, kind: 'access' })).status);
+    expect(answers.slice(0, -1).every((s) => s === 202)).toBe(true);
+    const last = await ask({ email: target, kind: 'access' });
+    expect(last.status).toBe(429);
+    expect(last.headers['content-type']).toMatch(/problem\+json/);
+    expect(last.headers['retry-after']).toBeDefined();
+  });
 });

@@ -24,6 +24,7 @@ import {
   type PersonalDataExport,
 } from '@qn/privacy';
 import type { Producer } from '@qn/queue';
+import { publicWriteLimits } from '@qn/rate-limit';
 
 export type PrivacyRouterDeps = { config: Config; producer: Producer; redis?: Redis };
 
@@ -77,8 +78,12 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     res.json({ consentTexts: await listConsentTexts() });
   });
 
-  // Same answer, same work, whether or not anything is stored about the address.
-  router.post('/requests', async (req, res) => {
+  // Same answer, same work, whether or not anything is stored about the address. Limited per
+  // client and per address, like every public write that sends mail.
+  const limits = deps.redis
+    ? publicWriteLimits({ redis: deps.redis, config: deps.config }, 'privacy.request')
+    : [];
+  router.post('/requests', ...limits, async (req, res) => {
     const input = parseInput(mailedRequestInput, req.body);
     await requestByMail(
       { email: normaliseEmail(input.email), kind: input.kind, lang: input.lang },
