@@ -3,7 +3,7 @@ import mongoose from 'mongoose';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { Account, issueApiToken } from '@qn/auth';
 import { AuditEntry } from '@qn/audit';
-import { Event, Registration, Seat, manageTokenOf } from '@qn/events';
+import { CONSENT_TEXT_VERSION, Event, Registration, Seat, manageTokenOf } from '@qn/events';
 import { testConfig, uniqueName, waitForMail, deleteQueueKeys, listMail } from '@qn/testing';
 
 /** The events service through the all-in-one on the real FerretDB, Redis, BullMQ and SMTP mailbox. */
@@ -88,6 +88,11 @@ describe('events API', () => {
     const ra = await api().post(`/api/events/${id}/registrations`).send(person(a));
     expect(ra.status).toBe(201);
     expect(ra.body.registration.status).toBe('confirmed');
+    const stored = await Registration.findById(ra.body.registration.id).lean();
+    expect(stored!.consentTextVersion).toBe(CONSENT_TEXT_VERSION);
+    expect(stored!.consentAt).toBeInstanceOf(Date);
+    expect(stored!.manageTokenHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(manageTokenOf(config.SECRET_KEY, ra.body.registration.id));
     expect(
       (await api().post(`/api/events/${id}/registrations`).send(person(b))).body.registration.status,
     ).toBe('confirmed');
@@ -495,6 +500,63 @@ describe('events API', () => {
     const counts = await api().get(`/api/events/${id}/counts`).set(org);
     expect(counts.body.confirmed).toBe(1);
     const schedulers = await aio.rt.producer.queue('events').getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toContain('events-retention');
+    expect(schedulers.map((s) => s.key)).toEqual(
+      expect.arrayContaining(['events-retention', 'events-reconcile']),
+    );
+  });
+
+  it('reconciles a crash between a write and its enqueue: owed mails go out, orphan seats are freed', async () => {
+    const id = await publishedEvent({ capacity: 2 });
+    const { reconcileEvents, eventsDepsOf, hashManageToken, CONSENT_TEXT_VERSION } =
+      await import('@qn/events');
+    const now = new Date();
+    // Written, then the process died before enqueueing the confirmation.
+    const crashed = new mongoose.Types.ObjectId();
+    const crashedEmail = `crash-${db}@example.org`;
+    await Registration.collection.insertOne({
+      _id: crashed,
+      eventId: id,
+      email: crashedEmail,
+      name: 'Karl Absturz',
+      companions: 0,
+      status: 'confirmed',
+      confirmedAt: now,
+      manageTokenHash: hashManageToken(manageTokenOf(config.SECRET_KEY, String(crashed))),
+      consentAt: now,
+      consentTextVersion: CONSENT_TEXT_VERSION,
+      source: 'self',
+      createdAt: now,
+      updatedAt: now,
+    });
+    await Seat.collection.insertOne({
+      _id: `${id}:1` as never,
+      eventId: id,
+      seatNo: 1,
+      registrationId: String(crashed),
+      takenAt: now,
+    });
+    // A seat claimed by a registration that was never written (died between the two inserts).
+    await Seat.collection.insertOne({
+      _id: `${id}:2` as never,
+      eventId: id,
+      seatNo: 2,
+      registrationId: String(new mongoose.Types.ObjectId()),
+      takenAt: new Date(now.getTime() - 5 * 60_000),
+    });
+    const waiting = `waiting-${db}@example.org`;
+    const w = await api().post(`/api/events/${id}/registrations`).send(person(waiting));
+    expect(w.body.registration.status).toBe('waitlisted');
+
+    const r = await reconcileEvents(eventsDepsOf(aio.rt), { sinceMinutes: 60 });
+    expect(r.orphanSeats).toBeGreaterThanOrEqual(1);
+    await waitForMail({ to: crashedEmail, subject: 'Anmeldung bestätigt' });
+    await waitForMail({ to: waiting, subject: 'Platz ist frei' });
+    expect((await Registration.findOne({ eventId: id, email: waiting }).lean())!.status).toBe('confirmed');
+    expect(await Seat.countDocuments({ eventId: id })).toBe(2);
+    // Running it again sends nothing twice.
+    await reconcileEvents(eventsDepsOf(aio.rt), { sinceMinutes: 60 });
+    await new Promise((res) => setTimeout(res, 500));
+    expect(await listMail({ to: crashedEmail, subject: 'Anmeldung bestätigt' })).toHaveLength(1);
+    expect(await listMail({ to: waiting, subject: 'Platz ist frei' })).toHaveLength(1);
   });
 });

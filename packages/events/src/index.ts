@@ -44,3 +44,4 @@ export { attendeesCsv, parseAttendeeCsv, csvCell, type ImportRow } from './atten
 export { anonymiseEventRegistrations } from './anonymise-event-registrations';
 export { notifyEventChange } from './notify-event-change';
 export { sendReminder } from './send-reminder';
+export { reconcileEvents } from './reconcile-events';

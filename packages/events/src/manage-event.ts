@@ -93,7 +93,14 @@ export async function updateEvent(
     if (event.status === 'published' && (calendarChange || moved)) {
       await deps.producer.enqueue(
         'events.notify-change',
-        { eventId, sequence: event.sequence, change: 'updated', moved },
+        {
+          eventId,
+          sequence: event.sequence,
+          change: 'updated',
+          moved,
+          mail: calendarChange,
+          revision: event.updatedAt.getTime(),
+        },
         { requestId: deps.requestId },
       );
     }
@@ -151,7 +158,14 @@ export async function cancelEvent(deps: EventsDeps, opts: { eventId: string }): 
     if (before.status === 'published') {
       await deps.producer.enqueue(
         'events.notify-change',
-        { eventId, sequence: event.sequence, change: 'cancelled', moved: false },
+        {
+          eventId,
+          sequence: event.sequence,
+          change: 'cancelled',
+          moved: false,
+          mail: true,
+          revision: set.cancelledAt.getTime(),
+        },
         { requestId: deps.requestId },
       );
     }

@@ -12,10 +12,13 @@ import type { EventsDeps } from './events-deps';
  */
 export async function notifyEventChange(
   deps: EventsDeps,
-  opts: { eventId: string; sequence: number; change: 'updated' | 'cancelled'; moved: boolean },
+  opts: { eventId: string; sequence: number; change: 'updated' | 'cancelled'; moved: boolean; mail: boolean },
 ): Promise<{ notified: number }> {
   const event = await Event.findById(opts.eventId).lean();
-  if (!event || event.sequence !== opts.sequence) return { notified: 0 }; // a later change supersedes this one
+  if (!event) return { notified: 0 };
+  // A later calendar change supersedes this one's mails (its own job tells everyone); reminders
+  // are always placed from the event as it is now, so rescheduling twice is harmless.
+  const mail = opts.mail && event.sequence === opts.sequence;
   const regs = await Registration.find({
     eventId: opts.eventId,
     status: mongoose.trusted({ $in: ['confirmed', 'offered', 'waitlisted'] }),
@@ -27,7 +30,7 @@ export async function notifyEventChange(
     else if (opts.moved && reg.status === 'confirmed')
       await scheduleReminders(deps, event, regId, { replace: true });
     // Waitlisted people hold no calendar entry: they hear only of a cancellation.
-    if (reg.status === 'waitlisted' && opts.change !== 'cancelled') continue;
+    if (!mail || (reg.status === 'waitlisted' && opts.change !== 'cancelled')) continue;
     await enqueueRegistrationMail(deps, {
       kind: opts.change === 'cancelled' ? 'event-cancelled' : 'event-changed',
       event,

@@ -82,6 +82,12 @@ function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: stri
   }
 }
 
+/**
+ * The ledger slot of a kind: a promotion is the confirmation of a waitlisted person, so both
+ * share one key and a re-enqueue by the reconciler can never send the other one as well.
+ */
+const slotOf = (kind: RegistrationMailKind): string => (kind === 'promoted' ? 'confirmed' : kind);
+
 /** Which mails carry an .ics, and which method. */
 const icsOf: Partial<Record<RegistrationMailKind, IcsMethod>> = {
   confirmed: 'REQUEST',
@@ -141,7 +147,7 @@ export async function enqueueRegistrationMail(
   await deps.producer.enqueue(
     'mail.send',
     {
-      ledgerKey: `event-${kind}:${regId}:${opts.occurrence}`,
+      ledgerKey: `event-${slotOf(kind)}:${regId}:${opts.occurrence}`,
       kind: `event-${kind}`,
       to: reg.email,
       subject: `${subjects[kind]}: ${event.title}`,

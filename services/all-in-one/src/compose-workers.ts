@@ -20,7 +20,7 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       prefix: rt.config.QUEUE_PREFIX,
       logger: rt.logger,
-      retention: { producer: rt.producer },
+      schedule: { producer: rt.producer },
     }),
     createAlertsWorker({
       config: rt.config,

@@ -6,6 +6,7 @@ import {
   anonymiseEventRegistrations,
   expireOffer,
   notifyEventChange,
+  reconcileEvents,
   sendReminder,
   type EventsDeps,
 } from '@qn/events';
@@ -16,16 +17,16 @@ export type EventsWorkerDeps = {
   prefix: string;
   logger: Logger;
   concurrency?: number;
-  /** When given, (re)installs the daily retention scheduler at start. */
-  retention?: { producer: Producer; olderThanDays?: number };
+  /** When given, (re)installs the retention and reconcile schedulers at start. */
+  schedule?: { producer: Producer; olderThanDays?: number };
 };
 
 /** Consumes the events queue: reminders, offer expiry, change notices, retention. */
 export function createEventsWorker(deps: EventsWorkerDeps): Worker {
   const withRequest = (requestId?: string): EventsDeps => ({ ...deps.events, requestId });
-  if (deps.retention) {
-    scheduleEventRetention(deps.retention.producer, deps.retention.olderThanDays).catch((err: Error) =>
-      deps.logger.error({ err: err.message }, 'could not schedule event retention'),
+  if (deps.schedule) {
+    scheduleEventJobs(deps.schedule.producer, deps.schedule.olderThanDays).catch((err: Error) =>
+      deps.logger.error({ err: err.message }, 'could not install the events schedulers'),
     );
   }
   return createWorker({
@@ -54,18 +55,30 @@ export function createEventsWorker(deps: EventsWorkerDeps): Worker {
         const r = await anonymiseEventRegistrations(p);
         log.info(r, 'registrations anonymised');
       },
+      'events.reconcile': async (p, { log }) => {
+        const r = await reconcileEvents(withRequest(), p);
+        log.debug(r, 'events reconciled');
+      },
     },
   });
 }
 
-/** Retention runs daily at 03:15 Berlin time; upserting keeps exactly one scheduler. */
-export async function scheduleEventRetention(producer: Producer, olderThanDays = 90): Promise<void> {
-  await producer.queue(QueueName.events).upsertJobScheduler(
+const envelope = <P>(payload: P) => ({ payload, meta: { enqueuedAt: new Date().toISOString() } });
+
+/**
+ * Retention daily at 03:15 Berlin time; the reconciler every 5 minutes over the last hour.
+ * Upserting keeps exactly one scheduler of each, however many workers start.
+ */
+export async function scheduleEventJobs(producer: Producer, olderThanDays = 90): Promise<void> {
+  const queue = producer.queue(QueueName.events);
+  await queue.upsertJobScheduler(
     'events-retention',
     { pattern: '15 3 * * *', tz: 'Europe/Berlin' },
-    {
-      name: 'events.anonymise-registrations',
-      data: { payload: { olderThanDays }, meta: { enqueuedAt: new Date().toISOString() } },
-    },
+    { name: 'events.anonymise-registrations', data: envelope({ olderThanDays }) },
+  );
+  await queue.upsertJobScheduler(
+    'events-reconcile',
+    { every: 5 * 60_000 },
+    { name: 'events.reconcile', data: envelope({ sinceMinutes: 60 }) },
   );
 }

@@ -1,1 +1,1 @@
-export { createEventsWorker, scheduleEventRetention, type EventsWorkerDeps } from './create-events-worker';
+export { createEventsWorker, scheduleEventJobs, type EventsWorkerDeps } from './create-events-worker';

@@ -10,7 +10,7 @@ async function main() {
     connection: rt.workerConnection(),
     prefix: rt.config.QUEUE_PREFIX,
     logger: rt.logger,
-    retention: { producer: rt.producer },
+    schedule: { producer: rt.producer },
   });
   rt.logger.info('events worker started');
   runUntilSignal(rt.logger, async () => {

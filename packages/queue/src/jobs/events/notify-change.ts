@@ -13,9 +13,13 @@ export const notifyEventChangeJob = defineJob({
     eventId: z.string().min(1).max(100),
     sequence: z.number().int().min(0),
     change: z.enum(['updated', 'cancelled']),
-    /** Whether the times moved: reminders are rescheduled only then. */
+    /** Whether the start or the reminder offsets changed: reminders are rescheduled only then. */
     moved: z.boolean(),
+    /** Whether registrants are mailed (calendar-relevant change or cancellation). */
+    mail: z.boolean(),
+    /** The event's updatedAt (ms): a reminder-only change keeps the sequence but is a new job. */
+    revision: z.number().int().min(0),
   }),
-  jobId: (p) => `event-notify:${p.eventId}:${p.sequence}`,
+  jobId: (p) => `event-notify:${p.eventId}:${p.sequence}:${p.revision}`,
   options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
 });
