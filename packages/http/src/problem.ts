@@ -88,6 +88,29 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendProblem(res, { status: bp.status, detail: bp.message });
     return;
   }
+  if (isDatabaseUnavailable(err)) {
+    req.log?.warn({ err: (err as Error).message }, 'database unavailable');
+    res.setHeader('Retry-After', '5');
+    sendProblem(res, { status: 503, detail: 'Die Datenbank ist vorübergehend nicht erreichbar.' });
+    return;
+  }
   req.log?.error({ err }, 'unhandled error');
   sendProblem(res, { status: 500, detail: 'Ein unerwarteter Fehler ist aufgetreten.' });
 };
+
+/** The driver's "cannot reach the server" errors (by name: no driver import here). */
+const unavailableNames = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoTopologyClosedError',
+]);
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { name?: string; message?: string } | null;
+  if (!e) return false;
+  return unavailableNames.has(e.name ?? '') || /buffering timed out after/.test(e.message ?? '');
+}

@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { AppError } from '@qn/domain';
 import { jobs, type JobName, type PayloadOf } from './registry';
 import type { QueueName } from './queue-names';
 
@@ -22,6 +23,32 @@ export function toJobId(naturalKey: string): string {
   return naturalKey.replaceAll(':', '|');
 }
 
+/**
+ * The producer's connection has no offline queue, so while Redis is down every command fails
+ * at once. That is an outage, not a bug: callers get AppError('unavailable'), which the HTTP
+ * edge answers with 503 problem+json and Retry-After, and workers retry.
+ */
+async function orUnavailable<T>(connection: Redis, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    const msg = (err as Error).message ?? '';
+    const down =
+      connection.status !== 'ready' ||
+      /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries|MaxRetriesPerRequest/i.test(
+        msg,
+      );
+    if (!down) throw err;
+    throw new AppError(
+      'unavailable',
+      'Der Dienst ist vorübergehend nicht erreichbar. Bitte später erneut versuchen.',
+      {
+        retryAfterSeconds: 5,
+      },
+    );
+  }
+}
+
 export class Producer {
   private readonly queues = new Map<QueueName, Queue>();
 
@@ -38,6 +65,9 @@ export class Producer {
         prefix: this.prefix,
         defaultJobOptions: retentionDefaults,
       });
+      // Without a listener BullMQ prints every connection error of an outage to the console;
+      // the connection's own 'error' listener (createRuntime) already logs it once.
+      q.on('error', () => {});
       this.queues.set(name, q);
     }
     return q;
@@ -67,7 +97,7 @@ export class Producer {
     opts?: EnqueueOptions,
   ): Promise<string | undefined> {
     const j = this.build(name, payload, opts);
-    const job = await this.queue(j.queue).add(j.name, j.data, j.opts);
+    const job = await orUnavailable(this.connection, () => this.queue(j.queue).add(j.name, j.data, j.opts));
     return job.id;
   }
 
@@ -78,14 +108,14 @@ export class Producer {
   ): Promise<void> {
     if (items.length === 0) return;
     const built = items.map((i) => this.build(name, i.payload, i.opts));
-    await this.queue(built[0]!.queue).addBulk(
-      built.map(({ name: n, data, opts }) => ({ name: n, data, opts })),
+    await orUnavailable(this.connection, () =>
+      this.queue(built[0]!.queue).addBulk(built.map(({ name: n, data, opts }) => ({ name: n, data, opts }))),
     );
   }
 
   /** Removes a delayed or waiting job (a reminder whose subject changed). Active jobs stay. */
   async remove(queueName: QueueName, jobId: string): Promise<boolean> {
-    const job = await this.queue(queueName).getJob(toJobId(jobId));
+    const job = await orUnavailable(this.connection, () => this.queue(queueName).getJob(toJobId(jobId)));
     if (!job) return false;
     try {
       await job.remove();

@@ -8,4 +8,6 @@ export const smokePingJob = defineJob({
   queue: QueueName.mail,
   schema: z.strictObject({ pingId: z.string().min(1), to: z.string().email(), message: z.string().max(500) }),
   jobId: (p) => `smoke:${p.pingId}`,
+  // Like mail.send: a relay or database outage is retried with backoff, never lost.
+  options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
 });
