@@ -134,6 +134,31 @@ describe('registration burst', () => {
     expect(promoted.map((r) => String(r._id)).sort()).toEqual(waitOrder.slice(0, 5).sort());
   });
 
+  it('promotions are serialised: 8 cancellations and 8 settle runs at once promote each waiting person once', async () => {
+    const eventId = await publishedEvent(8);
+    const regs = await Promise.all(Array.from({ length: 20 }, (_, i) => register(eventId, 5000 + i)));
+    const confirmed = regs.filter((r) => r.registration.status === 'confirmed');
+    const waitOrder = (
+      await Registration.find({ eventId, status: 'waitlisted' }).sort({ waitlistedAt: 1, _id: 1 }).lean()
+    ).map((r) => String(r._id));
+    await Promise.all([
+      ...confirmed.map((r) => cancelRegistration(deps, { registrationId: String(r.registration._id) })),
+      ...Array.from({ length: 8 }, () => settleSeats(deps, eventId)),
+    ]);
+    const nowConfirmed = await Registration.find({ eventId, status: 'confirmed' }).lean();
+    expect(nowConfirmed.map((r) => String(r._id)).sort()).toEqual(waitOrder.slice(0, 8).sort());
+    expect(await seatCount(eventId)).toBe(8);
+    const seats = await Seat.find({ eventId }).lean();
+    expect(new Set(seats.map((x) => x.registrationId)).size).toBe(8);
+    // One promotion mail per promoted person, however many settle runs raced.
+    const mails = await producer.queue('mail').getJobs(['waiting', 'delayed', 'prioritized']);
+    for (const id of waitOrder.slice(0, 8)) {
+      expect(mails.filter((j) => j.data.payload.ledgerKey.startsWith(`event-confirmed:${id}:`))).toHaveLength(
+        1,
+      );
+    }
+  });
+
   it('raising the capacity promotes; lowering below the held seats is refused', async () => {
     const eventId = await publishedEvent(5);
     await Promise.all(Array.from({ length: 9 }, (_, i) => register(eventId, 4000 + i)));
