@@ -9,6 +9,8 @@ import { accessibilityPage, imprintPage, privacyPage } from './pages/legal-pages
 import { render } from './http/web-context';
 import { signInRoutes } from './console/sign-in-routes';
 import { consoleHomeRoutes } from './console/console-home';
+import { publicEventRoutes } from './events/public-event-routes';
+import { publicFundingRoutes } from './funding/public-funding-routes';
 
 /** Paths other services own: the web router, mounted last at `/`, never answers for them. */
 const NOT_OURS = /^\/(api|feeds|metrics)(\/|$)|^\/(healthz|readyz)$/;
@@ -32,6 +34,8 @@ export function createWebRouter(deps: WebDeps): Router {
   router.get('/datenschutz', (_req, res) => render(res, privacyPage(pageContext(res))));
   router.get('/impressum', (_req, res) => render(res, imprintPage(pageContext(res))));
   router.get('/barrierefreiheit', (_req, res) => render(res, accessibilityPage(pageContext(res))));
+  router.use(publicEventRoutes(deps));
+  router.use(publicFundingRoutes(deps));
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes());
 

@@ -13,6 +13,7 @@ import {
   type Page,
   type PageContext,
 } from '@qn/web-ui';
+import { publicWriteLimits } from '@qn/rate-limit';
 import type { WebDeps } from '../web-deps';
 import { cookiePolicy } from '../http/cookies';
 import { pageContext, render, webLocals } from '../http/web-context';
@@ -47,7 +48,7 @@ export function signInRoutes(deps: WebDeps): Router {
     render(res, signInPage(pageContext(res), emptyForm(), req.query.abgemeldet === '1'));
   });
 
-  router.post('/anmelden', async (req, res) => {
+  router.post('/anmelden', ...publicWriteLimits(deps, 'web.sign-in'), async (req, res) => {
     const ctx = pageContext(res);
     const parsed = parseForm(signInSchema, req.body, ctx.t);
     if (!parsed.ok) return render(res, signInPage(ctx, parsed.form), 400);

@@ -1,18 +1,14 @@
-import type { Redis } from 'ioredis';
 import mongoose from 'mongoose';
 import type { Config } from '@qn/config';
 import { Account } from '@qn/auth';
 import { normaliseEmail } from '@qn/domain';
-import { addressHash, renderMail } from '@qn/mail';
+import { renderMail } from '@qn/mail';
 import type { Producer } from '@qn/queue';
 import { t, type Lang } from '@qn/web-ui';
 import { SignInToken } from './models/sign-in-token';
 import { SIGN_IN_TTL_MS, newSignInToken, sha256 } from './sign-in-link';
 
-/** At most this many links per address per window; more requests get the same answer, no mail. */
-const MAX_LINKS_PER_WINDOW = 5;
-
-export type RequestSignInDeps = { config: Config; producer: Producer; redis: Redis };
+export type RequestSignInDeps = { config: Config; producer: Producer };
 
 /**
  * Mails a sign-in link if the address belongs to an enabled account. The caller shows the
@@ -24,15 +20,6 @@ export async function requestSignIn(
 ): Promise<void> {
   const email = normaliseEmail(opts.email);
   const { config } = deps;
-  // Count per address hash, never the address itself, in Redis (INCR is atomic).
-  const key = `${config.QUEUE_PREFIX}:web:sign-in:${addressHash(email, config.SECRET_KEY)}`;
-  const [[, count]] = (await deps.redis
-    .multi()
-    .incr(key)
-    .expire(key, SIGN_IN_TTL_MS / 1000, 'NX')
-    .exec()) as [[Error | null, number]];
-  if (count > MAX_LINKS_PER_WINDOW) return;
-
   const account = await Account.findOne({ email }).lean();
   if (!account || account.disabledAt) return;
 
