@@ -352,3 +352,26 @@ describe('following changes', () => {
     );
   });
 });
+
+describe('fast path for repeated feed URLs', () => {
+  it('answers a repeat from the cache with the same headers the router sends', async () => {
+    const path = '/feeds/events.ics?kind=workshop';
+    const viaRouter = await get(path);
+    const viaCache = await get(path, { 'X-Request-Id': 'client-chosen-id-123' });
+    expect(viaCache.status).toBe(200);
+    expect(viaCache.body.equals(viaRouter.body)).toBe(true);
+    for (const header of [
+      'etag',
+      'last-modified',
+      'cache-control',
+      'content-type',
+      'vary',
+      'content-length',
+    ]) {
+      expect(viaCache.headers[header]).toBe(viaRouter.headers[header]);
+    }
+    expect(viaCache.headers['x-content-type-options']).toBe('nosniff');
+    expect(viaCache.headers['x-request-id']).toBe('client-chosen-id-123');
+    expect((await get(path, { 'If-None-Match': String(viaRouter.headers.etag) })).status).toBe(304);
+  });
+});

@@ -6,7 +6,7 @@ import type { Config } from '@qn/config';
 import { connectDb } from '@qn/db';
 import { createHttpApp } from '@qn/http';
 import { createLogger } from '@qn/log';
-import { createCalendarService, type CalendarService } from '@qn/service-calendar';
+import { createCalendarService, serveWithFastPath, type CalendarService } from '@qn/service-calendar';
 
 export type CalendarHarness = {
   url: string;
@@ -27,9 +27,9 @@ export async function startCalendar(
   const service = createCalendarService({ config, logger, redis, subscriber, feeds: opts });
   await service.ready;
   const app = createHttpApp({ logger, mounts: [{ path: '/feeds', router: service.router }] });
-  const server = await new Promise<http.Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  // As main.ts serves it: known feed URLs from the cache first, the express app for the rest.
+  const server = serveWithFastPath(app, service.fastPath);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -22,7 +22,7 @@ export { FeedCache, type FeedCacheOptions } from './cache/feed-cache';
 export { FEED_SCOPES, invalidationKeys, type FeedScope } from './cache/feed-scope';
 export { FeedInvalidation } from './cache/feed-invalidation';
 export { publishInvalidation, type InvalidationMessage } from './cache/publish-invalidation';
-export { CalendarFeeds, type CalendarFeedsOptions } from './feeds/calendar-feeds';
+export { CalendarFeeds, feedKeys, type CalendarFeedsOptions } from './feeds/calendar-feeds';
 export { defaultFeedSettings, type FeedSettings } from './feeds/feed-settings';
 export { filterKey, matchesFilter, type EventFilter } from './feeds/event-filter';
 export { eventEntry, isFeedVisible, locationOf, type FeedEvent } from './feeds/event-entry';

@@ -16,11 +16,18 @@ import { createPrivacyRouter } from '@qn/service-privacy';
  * in the split layout (see DESIGN.md): /api/events, /api/funding, /api/newsletter, /feeds, /.
  */
 export function composeApp(rt: Runtime): Express {
+  const calendar = createCalendarService({
+    config: rt.config,
+    logger: rt.logger,
+    redis: rt.redis,
+    subscriber: rt.workerConnection(),
+  });
   return createHttpApp({
     logger: rt.logger,
     bodyLimit: rt.config.BODY_LIMIT,
     readiness: rt.readiness,
-    before: [httpMetrics()],
+    // Feed cache hits of known URLs are answered before the shell (services/calendar).
+    before: [httpMetrics(), calendar.fastPath.middleware],
     mounts: [
       { path: '/api/smoke', router: createSmokeRouter(rt) },
       { path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) },
@@ -28,15 +35,7 @@ export function composeApp(rt: Runtime): Express {
       { path: '/metrics', router: createMetricsRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },
       { path: '/api/privacy', router: createPrivacyRouter(rt) },
-      {
-        path: '/feeds',
-        router: createCalendarService({
-          config: rt.config,
-          logger: rt.logger,
-          redis: rt.redis,
-          subscriber: rt.workerConnection(),
-        }).router,
-      },
+      { path: '/feeds', router: calendar.router },
       // Pages last: mounted at `/`, they must not shadow the API, feed and health paths above.
       { path: '/', router: createWebRouter(rt) },
     ],

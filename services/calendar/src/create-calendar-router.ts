@@ -9,18 +9,23 @@ import {
   revokePersonalFeed,
   rotatePersonalFeed,
   webcalUrl,
+  feedKeys,
   type CalendarFeeds,
   type FeedRepresentation,
+  type FeedScope,
   type PersonalFeedGrant,
 } from '@qn/calendar';
+import type { FeedUrlIndex } from './feed-url-index';
 import { eventsFeedQuery, manageTokenBody, noQuery, ORGANISATION_ID } from './feed-query';
-import { sendFeed } from './send-feed';
+import { sendFeed, type SendOptions } from './send-feed';
 
 export type CalendarRouterDeps = {
   feeds: CalendarFeeds;
   secretKey: string;
   /** Tells every process that one person's feed changed hands (rotation, revocation). */
   dropPersonalEverywhere: (registrantKey: string) => Promise<void>;
+  /** Where answered URLs are remembered for the fast path (optional). */
+  urlIndex?: FeedUrlIndex;
 };
 
 // Public feeds may sit in shared caches for a few minutes; clients revalidate with the ETag.
@@ -55,15 +60,17 @@ function notFound(): never {
 export function createCalendarRouter(deps: CalendarRouterDeps): Router {
   const { feeds } = deps;
   const router = Router();
-  const serve = (
+  /** Sends a built feed and remembers which cache entry answered this exact URL. */
+  const serve = async (
     req: Request,
     res: Response,
     rep: FeedRepresentation | Promise<FeedRepresentation>,
-    cc = PUBLIC,
-  ) =>
-    rep instanceof Promise
-      ? rep.then((r) => sendFeed(req, res, r, { cacheControl: cc, disposition: 'inline' }))
-      : sendFeed(req, res, rep, { cacheControl: cc, disposition: 'inline' });
+    at: { key: string; scope?: FeedScope },
+    send: SendOptions = { cacheControl: PUBLIC, disposition: 'inline' },
+  ) => {
+    await sendFeed(req, res, await rep, send);
+    deps.urlIndex?.remember(req.originalUrl, { key: at.key, scope: at.scope ?? 'events', send });
+  };
 
   router.get('/', (req, res) => {
     parseInput(noQuery, req.query);
@@ -98,7 +105,7 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
         throw AppError.validation([{ field: 'organiser', message: `unbekannte Organisation: ${org}` }]);
       }
     }
-    await serve(req, res, feeds.eventsFeed(filter, rawQuery(req)));
+    await serve(req, res, feeds.eventsFeed(filter, rawQuery(req)), { key: feedKeys.events(filter) });
   });
 
   router.get('/organisations/:organisationId.ics', async (req, res) => {
@@ -107,7 +114,7 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
     if (!ORGANISATION_ID.test(id)) notFound();
     const rep = await feeds.organisationFeed(id);
     if (!rep) notFound();
-    await serve(req, res, rep);
+    await serve(req, res, rep, { key: feedKeys.organisation(id) });
   });
 
   router.get('/events/:eventId.ics', async (req, res) => {
@@ -116,12 +123,18 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
     if (!/^[a-f0-9]{24}$/.test(id)) notFound();
     const rep = await feeds.eventIcs(id);
     if (!rep) notFound();
-    await sendFeed(req, res, rep, { cacheControl: PUBLIC, disposition: 'attachment' });
+    await serve(
+      req,
+      res,
+      rep,
+      { key: feedKeys.event(id) },
+      { cacheControl: PUBLIC, disposition: 'attachment' },
+    );
   });
 
   router.get('/funding-deadlines.ics', async (req, res) => {
     parseInput(noQuery, req.query);
-    await serve(req, res, feeds.fundingFeed());
+    await serve(req, res, feeds.fundingFeed(), { key: feedKeys.funding(), scope: 'funding' });
   });
 
   router.get('/personal/:token.ics', async (req, res) => {
@@ -130,7 +143,13 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
     if (!FEED_TOKEN_PATTERN.test(token)) notFound();
     const rep = await feeds.personalFeed(token);
     if (!rep) notFound();
-    await serve(req, res, rep, PRIVATE);
+    await serve(
+      req,
+      res,
+      rep,
+      { key: feedKeys.personal(token) },
+      { cacheControl: PRIVATE, disposition: 'inline' },
+    );
   });
 
   const grantBody = (g: PersonalFeedGrant) => ({

@@ -11,6 +11,8 @@ import {
   type FeedSettings,
 } from '@qn/calendar';
 import { createCalendarRouter } from './create-calendar-router';
+import { createFeedFastPath, type FeedFastPath } from './feed-fast-path';
+import { FeedUrlIndex } from './feed-url-index';
 
 export type CalendarServiceDeps = {
   config: Config;
@@ -27,6 +29,8 @@ export type CalendarService = {
   router: Router;
   feeds: CalendarFeeds;
   invalidation: FeedInvalidation;
+  /** Cache hits of known feed URLs before the express shell (see feed-fast-path.ts). */
+  fastPath: FeedFastPath;
   /** Resolves once the process follows invalidations (subscribed and generations read). */
   ready: Promise<void>;
 };
@@ -45,13 +49,15 @@ export function createCalendarService(deps: CalendarServiceDeps): CalendarServic
     // Feeds still serve; the cache's max age bounds staleness until Redis is back.
     log.warn({ err: (err as Error).message }, 'feed invalidation not subscribed');
   });
+  const urlIndex = new FeedUrlIndex();
   const router = createCalendarRouter({
     feeds,
+    urlIndex,
     secretKey: deps.config.SECRET_KEY,
     dropPersonalEverywhere: async (key) => {
       feeds.dropPersonal(key);
       await publishInvalidation(deps.redis, deps.config.QUEUE_PREFIX, 'events', { tag: key });
     },
   });
-  return { router, feeds, invalidation, ready };
+  return { router, feeds, invalidation, ready, fastPath: createFeedFastPath(feeds, urlIndex) };
 }

@@ -2,6 +2,7 @@ import { loadConfigOrExit } from '@qn/config';
 import { createHttpApp } from '@qn/http';
 import { createRuntime, runUntilSignal } from '@qn/runtime';
 import { createCalendarService } from './create-calendar-service';
+import { serveWithFastPath } from './serve-with-fast-path';
 
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-calendar' });
@@ -18,7 +19,8 @@ async function main() {
     readiness: rt.readiness,
     mounts: [{ path: '/feeds', router: calendar.router }],
   });
-  const server = app.listen(rt.config.PORT, rt.config.HOST);
+  const server = serveWithFastPath(app, calendar.fastPath);
+  server.listen(rt.config.PORT, rt.config.HOST);
   runUntilSignal(rt.logger, async () => {
     await new Promise((r) => server.close(r));
     await rt.close();

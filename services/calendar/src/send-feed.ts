@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContentCoding, FeedRepresentation } from '@qn/calendar';
 
 /** Smaller than this, compressing costs more than it saves. */
@@ -29,7 +29,7 @@ export function negotiateCoding(acceptEncoding: string | undefined, size: number
 }
 
 /** RFC 9110 §13.2.2: If-None-Match decides when present; If-Modified-Since only without it. */
-function isNotModified(req: Request, rep: FeedRepresentation): boolean {
+function isNotModified(req: IncomingMessage, rep: FeedRepresentation): boolean {
   const inm = req.headers['if-none-match'];
   if (inm !== undefined) return rep.matches(inm);
   const ims = req.headers['if-modified-since'];
@@ -47,8 +47,8 @@ export type SendOptions = { cacheControl: string; disposition: 'inline' | 'attac
  * the cached bytes: 304 on a matching validator, else the representation in the best coding.
  */
 export function sendFeed(
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
   rep: FeedRepresentation,
   opts: SendOptions,
 ): void | Promise<void> {
@@ -56,13 +56,14 @@ export function sendFeed(
   res.setHeader('Cache-Control', opts.cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('ETag', rep.etag(coding));
-  res.setHeader('Last-Modified', rep.lastModified.toUTCString());
+  res.setHeader('Last-Modified', rep.lastModifiedHttp);
   if (isNotModified(req, rep)) {
     res.statusCode = 304;
     res.end();
     return;
   }
   res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Disposition', `${opts.disposition}; filename="${rep.meta.filename}"`);
   if (coding !== 'identity') res.setHeader('Content-Encoding', coding);
   const bytes = rep.bytes(coding);
@@ -70,7 +71,7 @@ export function sendFeed(
   return bytes.then((b) => write(res, b));
 }
 
-function write(res: Response, bytes: Buffer): void {
+function write(res: ServerResponse, bytes: Buffer): void {
   res.setHeader('Content-Length', String(bytes.length));
   res.statusCode = 200;
   res.end(bytes);

@@ -23,7 +23,17 @@ export class FeedRepresentation {
     readonly meta: { filename: string; builtAt: number },
   ) {
     this.etagBase = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+    this.lastModifiedHttp = lastModified.toUTCString();
+    this.etags = {
+      identity: `"${this.etagBase}"`,
+      gzip: `"${this.etagBase}-gz"`,
+      br: `"${this.etagBase}-br"`,
+    };
   }
+
+  /** Last-Modified as an HTTP date, formatted once. */
+  readonly lastModifiedHttp: string;
+  private readonly etags: Record<ContentCoding, string>;
 
   static fromText(text: string, lastModified: Date, filename: string): FeedRepresentation {
     const lm = new Date(Math.floor(lastModified.getTime() / 1000) * 1000);
@@ -38,6 +48,13 @@ export class FeedRepresentation {
 
   /** Whether an If-None-Match header names this content (in any coding; weak comparison). */
   matches(ifNoneMatch: string): boolean {
+    // The usual case: a client sends back exactly the one tag it was given.
+    if (
+      ifNoneMatch === this.etags.identity ||
+      ifNoneMatch === this.etags.br ||
+      ifNoneMatch === this.etags.gzip
+    )
+      return true;
     for (const raw of ifNoneMatch.split(',')) {
       const tag = raw.trim();
       if (tag === '*') return true;

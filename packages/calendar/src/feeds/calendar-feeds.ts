@@ -37,6 +37,15 @@ const FALLBACK_MODIFIED = new Date(Date.UTC(2025, 0, 1));
 
 type Served = FeedRepresentation | Promise<FeedRepresentation>;
 
+/** Cache keys of the feeds, for callers that remember which entry answered a URL. */
+export const feedKeys = {
+  events: (filter: EventFilter) => `events?${filterKey(filter)}`,
+  organisation: (id: string) => `org:${id}`,
+  event: (id: string) => `event:${id}`,
+  funding: () => 'funding',
+  personal: (token: string) => `personal:${hashFeedToken(token)}`,
+};
+
 /**
  * Every feed, built from one in-memory snapshot of the visible events per generation: a
  * filtered or per-organisation feed costs no query of its own, and a hit costs none at all.
@@ -120,7 +129,7 @@ export class CalendarFeeds {
 
   /** All published events, optionally filtered. */
   eventsFeed(filter: EventFilter, query = ''): Served {
-    return this.cache.get(`events?${filterKey(filter)}`, 'events', async () => {
+    return this.cache.get(feedKeys.events(filter), 'events', async () => {
       const snap = await this.events();
       const entries = this.visible(snap)
         .filter((e) => matchesFilter(e, filter))
@@ -147,7 +156,7 @@ export class CalendarFeeds {
   /** One organisation's published events, or null for an unknown organisation. */
   async organisationFeed(organisationId: string): Promise<FeedRepresentation | null> {
     if (!(await this.organisationExists(organisationId))) return null;
-    return this.cache.get(`org:${organisationId}`, 'events', async () => {
+    return this.cache.get(feedKeys.organisation(organisationId), 'events', async () => {
       const snap = await this.events();
       const name = snap.orgNames.get(organisationId) ?? organisationId;
       const entries = this.visible(snap)
@@ -167,12 +176,12 @@ export class CalendarFeeds {
 
   /** A single event as an .ics download, or null when it is not public. */
   async eventIcs(eventId: string): Promise<FeedRepresentation | null> {
-    const hit = this.cache.peek(`event:${eventId}`, 'events');
+    const hit = this.cache.peek(feedKeys.event(eventId), 'events');
     if (hit) return hit;
     const snap = await this.events();
     const e = this.visible(snap).find((x) => String(x._id) === eventId);
     if (!e) return null;
-    return this.cache.get(`event:${eventId}`, 'events', async () => {
+    return this.cache.get(feedKeys.event(eventId), 'events', async () => {
       const entry = eventEntry(e, snap.orgNames.get(e.organisationId), this.s);
       return { rep: this.build('events', e.title, [entry], `veranstaltung-${eventId}.ics`) };
     });
@@ -180,7 +189,7 @@ export class CalendarFeeds {
 
   /** Deadlines of published funding programmes as all-day entries. */
   fundingFeed(): Served {
-    return this.cache.get('funding', 'funding', async () => {
+    return this.cache.get(feedKeys.funding(), 'funding', async () => {
       const from = new Date(this.now().getTime() - this.s.pastDays * DAY_MS).toISOString().slice(0, 10);
       const programmes = await loadPublishedProgrammes();
       const entries = programmes.flatMap((p) => programmeEntries(p, from));
@@ -201,7 +210,7 @@ export class CalendarFeeds {
    * that person's entries, with their status; nothing about other attendees.
    */
   async personalFeed(token: string): Promise<FeedRepresentation | null> {
-    const key = `personal:${hashFeedToken(token)}`;
+    const key = feedKeys.personal(token);
     const hit = this.cache.peek(key, 'events');
     if (hit) return hit;
     const owner = await findPersonalFeed(token);
