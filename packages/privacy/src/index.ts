@@ -55,3 +55,10 @@ export {
   type ConsentTextView,
   type ConsentSource,
 } from './consent-texts';
+export {
+  renderRetentionTable,
+  renderInventoryTable,
+  retentionVariables,
+  replaceGenerated,
+  defaultConfig,
+} from './records-of-processing';
