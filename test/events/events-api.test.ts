@@ -560,3 +560,17 @@ describe('events API', () => {
     expect(await listMail({ to: waiting, subject: 'Platz ist frei' })).toHaveLength(1);
   });
 });
+
+describe('demo seed', () => {
+  it('publishes the demo events once, and they take registrations', async () => {
+    const { seedDemo } = await import('@qn/seed');
+    await seedDemo();
+    expect(await Event.countDocuments({ _id: '65e000000000000000000002' })).toBe(1);
+    const res = await request(aio.server)
+      .post('/api/events/65e000000000000000000002/registrations')
+      .send({ name: 'Demo Person', email: `demo-${db}@example.org`, consent: true });
+    expect(res.body.registration.status).toBe('confirmed');
+    const list = await request(aio.server).get('/api/events').query({ q: 'nachbarschaftshilfe' });
+    expect(list.body.items.map((e: { id: string }) => e.id)).toContain('65e000000000000000000002');
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@qn/domain';
 import type { EventsDeps } from './events-deps';
+import { redisCall } from './redis-call';
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
@@ -20,7 +21,7 @@ export async function withLock<T>(
   const ttl = opts.ttlMs ?? 30_000;
   const deadline = Date.now() + (opts.waitMs ?? 20_000);
   let pause = 5;
-  while ((await deps.redis.set(key, token, 'PX', ttl, 'NX')) !== 'OK') {
+  while ((await redisCall(deps.redis, () => deps.redis.set(key, token, 'PX', ttl, 'NX'))) !== 'OK') {
     if (Date.now() > deadline) {
       throw new AppError(
         'unavailable',

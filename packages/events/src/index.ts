@@ -9,7 +9,7 @@ export { Seat, seatId, type SeatDoc } from './models/seat';
 export { CONSENT_TEXT, CONSENT_TEXT_VERSION } from './consent-text';
 export { eventsDepsOf, type EventsDeps } from './events-deps';
 export { withLock, withEventLock } from './event-lock';
-export { type EventFields, CALENDAR_FIELDS } from './event-fields';
+export { type EventFields, CALENDAR_FIELDS, eventSearchTerms } from './event-fields';
 export { createEvent, updateEvent, publishEvent, cancelEvent, loadEvent } from './manage-event';
 export {
   registerAttendee,

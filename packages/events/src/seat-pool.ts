@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EventsDeps } from './events-deps';
+import { redisCall } from './redis-call';
 
 /**
  * The fast path: a Redis list per event holds the seat numbers that new registrants may take.
@@ -46,7 +47,9 @@ export async function popSeatNos(
   count: number,
 ): Promise<PopResult> {
   const k = keys(deps, eventId);
-  const r = (await deps.redis.eval(POP, 2, k.pool, k.gen, String(count))) as string[];
+  const r = (await redisCall(deps.redis, () =>
+    deps.redis.eval(POP, 2, k.pool, k.gen, String(count)),
+  )) as string[];
   if (r[0] === 'missing') return { kind: 'missing' };
   if (r[0] === 'empty') return { kind: 'empty', gen: r[1]! };
   return { kind: 'ok', gen: r[1]!, seatNos: r.slice(2).map(Number) };
@@ -61,7 +64,9 @@ export async function returnSeatNos(
   if (seatNos.length === 0) return;
   const k = keys(deps, eventId);
   // Only into a pool that still exists: a lost pool is rebuilt from the database anyway.
-  if (await deps.redis.exists(k.gen)) await deps.redis.lpush(k.pool, ...seatNos.map(String).reverse());
+  await redisCall(deps.redis, async () => {
+    if (await deps.redis.exists(k.gen)) await deps.redis.lpush(k.pool, ...seatNos.map(String).reverse());
+  });
 }
 
 /** Call under the event lock: adds freed or new seat numbers for new registrants. */
@@ -71,7 +76,9 @@ export async function appendToPool(
   seatNos: number[],
 ): Promise<void> {
   const k = keys(deps, eventId);
-  await deps.redis.eval(APPEND, 2, k.pool, k.gen, newGen(), ...seatNos.map(String));
+  await redisCall(deps.redis, () =>
+    deps.redis.eval(APPEND, 2, k.pool, k.gen, newGen(), ...seatNos.map(String)),
+  );
 }
 
 export async function poolSeatNos(
@@ -85,7 +92,7 @@ export async function currentGen(
   deps: Pick<EventsDeps, 'redis' | 'keyPrefix'>,
   eventId: string,
 ): Promise<string | null> {
-  return deps.redis.get(keys(deps, eventId).gen);
+  return redisCall(deps.redis, () => deps.redis.get(keys(deps, eventId).gen));
 }
 
 /** Drops the pool and starts a new generation: in-flight registrants re-check their seats. */

@@ -1,4 +1,5 @@
 import { seedFoundation } from './seed-foundation';
+import { seedEvents } from './seed-events';
 
 /**
  * Loads the whole demo set. Each domain adds its own idempotent seed step here
@@ -6,4 +7,5 @@ import { seedFoundation } from './seed-foundation';
  */
 export async function seedDemo(opts: { organiserToken?: string } = {}): Promise<void> {
   await seedFoundation(opts);
+  await seedEvents();
 }
