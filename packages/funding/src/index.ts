@@ -30,7 +30,13 @@ export {
   type SubscriptionFilters,
 } from './subscription-filters';
 export { subscriptionToken, tokenHashes, type TokenPurpose } from './subscription-tokens';
-export { subscriptionLinks, listUnsubscribeHeaders, footerOf, type MailContext } from './mail-context';
+export {
+  subscriptionLinks,
+  listUnsubscribeHeaders,
+  footerOf,
+  mailContextOf,
+  type MailContext,
+} from './mail-context';
 export { requestSubscription, type SubscribeInput } from './request-subscription';
 export { confirmSubscription } from './confirm-subscription';
 export { unsubscribe } from './unsubscribe';
@@ -43,3 +49,7 @@ export {
 export { expirePendingSubscriptions } from './expire-pending-subscriptions';
 export { describeFilters } from './render-confirmation-mail';
 export { findSubscriptionByToken } from './find-subscription';
+export { subscriptionMatchQuery, keywordsMatch } from './match-query';
+export { matchProgramme, type MatchRequest, type MatchResult } from './match-programme';
+export { sendAlert, ProgrammeCache } from './send-alert';
+export { renderAlertMail, renderDigestMail, programmeFacts } from './render-alert-mail';

@@ -45,3 +45,20 @@ export function listUnsubscribeHeaders(
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
+
+/** From the process configuration (structurally, so this package needs no @qn/config). */
+export function mailContextOf(config: {
+  PUBLIC_URL: string;
+  OFFICE_NAME: string;
+  MAIL_FROM: string;
+  SECRET_KEY: string;
+  TZ_DISPLAY: string;
+}): MailContext {
+  return {
+    publicUrl: config.PUBLIC_URL,
+    officeName: config.OFFICE_NAME,
+    mailFrom: config.MAIL_FROM,
+    secret: config.SECRET_KEY,
+    timeZone: config.TZ_DISPLAY,
+  };
+}

@@ -13,7 +13,7 @@ import {
   toSubscriptionView,
   unsubscribe,
   updateManagedSubscription,
-  type MailContext,
+  mailContextOf,
 } from '@qn/funding';
 import type { FundingRouterDeps } from './deps';
 import { notFoundPage, p, postButton, sendPage, wantsHtml } from './pages';
@@ -38,16 +38,6 @@ const managePatch = z
 
 const tokenParam = z.strictObject({ token: z.string().min(1).max(200) });
 
-export function mailContextOf(deps: FundingRouterDeps): MailContext {
-  return {
-    publicUrl: deps.config.PUBLIC_URL,
-    officeName: deps.config.OFFICE_NAME,
-    mailFrom: deps.config.MAIL_FROM,
-    secret: deps.config.SECRET_KEY,
-    timeZone: deps.config.TZ_DISPLAY,
-  };
-}
-
 /**
  * Sign-up with double opt-in, confirmation, the manage link and one-click unsubscribe. None of
  * these answers tells whether an address is subscribed: a sign-up always gets the same 202, and
@@ -56,7 +46,7 @@ export function mailContextOf(deps: FundingRouterDeps): MailContext {
 export function subscriptionRoutes(deps: FundingRouterDeps): Router {
   const r = Router();
   const settings = fundingSettings(deps.settings);
-  const mail = mailContextOf(deps);
+  const mail = mailContextOf(deps.config);
 
   /** For page routes: an unknown token is a 404 page for browsers, problem+json otherwise. */
   const pageOr404 =
