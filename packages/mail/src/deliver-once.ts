@@ -33,9 +33,28 @@ export async function deliverOnce(
     if (existing && existing.claimedBy !== opts.owner) return 'claimed-elsewhere';
   }
   const info = await transport.sendMail(opts.message);
-  await MailLedger.updateOne(
-    { _id: opts.ledgerKey },
-    { $set: { status: 'sent', messageId: info.messageId, sentAt: new Date() } },
-  );
+  await recordSent(opts.ledgerKey, info.messageId);
   return 'sent';
+}
+
+/**
+ * The mail is out: recording that must outlast a database restart, or the job's retry would
+ * find `sending` under its own name and send again. Writes are not retried by the driver
+ * (FerretDB has no sessions, so retryWrites is off), hence this loop: about 30 s in all.
+ */
+async function recordSent(ledgerKey: string, messageId: string | undefined): Promise<void> {
+  let delay = 250;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await MailLedger.updateOne(
+        { _id: ledgerKey },
+        { $set: { status: 'sent', messageId, sentAt: new Date() } },
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 8) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 8_000);
+    }
+  }
 }

@@ -1,0 +1,77 @@
+import { startAllInOne, type AllInOne } from '@qn/all-in-one';
+import { MailLedger } from '@qn/mail';
+import { eventually } from './own-servers';
+import {
+  configFor,
+  drained,
+  ping,
+  report,
+  startServers,
+  stopAll,
+  tally,
+  type PingResult,
+  type Servers,
+} from './harness';
+
+/**
+ * FerretDB stopped and started again (same port, same data) while pings keep coming: the
+ * service and the mailer worker reconnect by themselves; requests either succeed or get 503
+ * problem+json; every accepted ping is mailed once and no delivery record is left half-written.
+ * Outage: 2 s plus FerretDB's start-up.
+ */
+const OUTAGE_MS = 2_000;
+let s: Servers;
+let aio: AllInOne;
+
+beforeAll(async () => {
+  s = await startServers('ferret');
+  aio = await startAllInOne(configFor(s, 'ferretout'));
+}, 60_000);
+afterAll(() => stopAll(aio, s));
+
+it('reconnects by itself after a FerretDB restart under load; nothing lost, nothing twice', async () => {
+  const results: PingResult[] = [];
+  let i = 0;
+  let running = true;
+  // Load: five clients sending pings back to back for the whole test.
+  const clients = Array.from({ length: 5 }, async () => {
+    while (running) results.push(await ping(aio, 'f', i++));
+  });
+  await eventually('some pings accepted', async () => results.filter((r) => r.status === 202).length >= 20);
+  await s.ferret.stop();
+  const downAt = results.length;
+  await new Promise((r) => setTimeout(r, OUTAGE_MS));
+  await s.ferret.start();
+  await eventually(
+    'writes accepted again',
+    async () => results.slice(downAt).some((r) => r.status === 202),
+    30_000,
+  );
+  const upAt = results.length;
+  await eventually('load after restart', async () => results.length >= upAt + 20, 30_000);
+  running = false;
+  await Promise.all(clients);
+
+  expect(results.every((r) => r.status === 202 || (r.status === 503 && r.problem))).toBe(true);
+  const accepted = results.filter((r) => r.status === 202).map((r) => r.to);
+  await eventually(
+    'every accepted ping mailed',
+    async () => tally(accepted, s.mailbox.messages()).lost === 0,
+    60_000,
+  );
+  await eventually('queue drained', () => drained(aio), 30_000);
+  const t = tally(accepted, s.mailbox.messages());
+  report('ferretdb', {
+    'outage ms': OUTAGE_MS,
+    accepted: accepted.length,
+    'rejected 503': results.filter((r) => r.status === 503).length,
+    lost: t.lost,
+    duplicated: t.duplicated,
+  });
+  expect(t).toEqual({ lost: 0, duplicated: 0 });
+  expect(await MailLedger.countDocuments({ status: 'sending' })).toBe(0);
+  expect(await MailLedger.countDocuments({ status: 'sent' })).toBe(accepted.length);
+  // Readiness agrees once everything is back.
+  const ready = await fetch(`${aio.url}/readyz`);
+  expect(ready.status).toBe(200);
+});
