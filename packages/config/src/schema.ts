@@ -168,6 +168,13 @@ export const configSchema = z.object({
     .describe(
       'JSON list of {"holder","reason"}: records an erasure must keep by law (holder keys: GET /api/privacy/holders); empty by default',
     ),
+  NEWSLETTER_RATE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(50)
+    .describe('Campaign mails per second across all newsletter workers; 0 = no limit'),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import { createSmokeRouter } from '@qn/service-smoke';
 import { createEventsRouter } from '@qn/service-events';
 import { eventsDepsOf } from '@qn/events';
 import { createFundingRouter } from '@qn/service-funding';
+import { createNewsletterRouter } from '@qn/service-newsletter';
 import { httpMetrics } from '@qn/metrics';
 import { createAuditRouter, createMetricsRouter } from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
@@ -32,6 +33,7 @@ export function composeApp(rt: Runtime): Express {
       { path: '/api/smoke', router: createSmokeRouter(rt) },
       { path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) },
       { path: '/api/funding', router: createFundingRouter(rt) },
+      { path: '/api/newsletter', router: createNewsletterRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },
       { path: '/api/privacy', router: createPrivacyRouter(rt) },

@@ -5,6 +5,7 @@ import { createMailerWorker } from '@qn/worker-mailer';
 import { createEventsWorker } from '@qn/worker-events';
 import { eventsDepsOf } from '@qn/events';
 import { createAlertsWorker } from '@qn/worker-alerts';
+import { createNewsletterWorker } from '@qn/worker-newsletter';
 
 /** Every queue consumer, in one process for the local default. */
 export function composeWorkers(rt: Runtime): Worker[] {
@@ -27,6 +28,13 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       logger: rt.logger,
       producer: rt.producer,
+    }),
+    createNewsletterWorker({
+      config: rt.config,
+      connection: rt.workerConnection(),
+      redis: rt.redis,
+      producer: rt.producer,
+      logger: rt.logger,
     }),
     createCalendarWorker({
       config: rt.config,

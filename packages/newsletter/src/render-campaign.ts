@@ -1,0 +1,102 @@
+import { escapeHtml } from '@qn/mail';
+import { markdownToHtml, markdownToText } from './markdown';
+import { compileTemplate, DEFAULT_TEMPLATE, fillTemplate, type TemplatePart } from './template';
+import type { CampaignDoc } from './models/campaign';
+import type { Lang } from './models/newsletter-list';
+import type { NewsletterContext } from './newsletter-context';
+
+/** A campaign rendered once (Markdown, template split); each recipient then costs a join. */
+export type CompiledCampaign = {
+  id: string;
+  subject: string;
+  preheader: string;
+  from: { name: string; address: string };
+  replyTo?: string;
+  lang: Lang;
+  contentHtml: string;
+  contentText: string;
+  parts: TemplatePart[];
+  officeName: string;
+  privacyUrl: string;
+  imprintUrl: string;
+};
+
+export function compileCampaign(
+  c: Pick<
+    CampaignDoc,
+    '_id' | 'subject' | 'preheader' | 'from' | 'replyTo' | 'lang' | 'bodyMarkdown' | 'template'
+  >,
+  ctx: Pick<NewsletterContext, 'publicUrl' | 'officeName'>,
+): CompiledCampaign {
+  return {
+    id: c._id,
+    subject: c.subject,
+    preheader: c.preheader ?? '',
+    from: { name: c.from.name, address: c.from.email },
+    replyTo: c.replyTo,
+    lang: c.lang,
+    contentHtml: markdownToHtml(c.bodyMarkdown),
+    contentText: markdownToText(c.bodyMarkdown),
+    parts: compileTemplate(c.template ?? DEFAULT_TEMPLATE),
+    officeName: ctx.officeName,
+    privacyUrl: `${ctx.publicUrl}/datenschutz`,
+    imprintUrl: `${ctx.publicUrl}/impressum`,
+  };
+}
+
+export function greetingOf(lang: Lang, name?: string): string {
+  const n = name?.trim();
+  if (lang === 'en') return n ? `Hello ${n},` : 'Hello,';
+  return n ? `Hallo ${n},` : 'Guten Tag,';
+}
+
+const words = {
+  de: {
+    why: 'Sie erhalten diesen Newsletter, weil Sie ihn abonniert haben.',
+    unsubscribe: 'Newsletter abbestellen',
+    privacy: 'Datenschutz',
+    imprint: 'Impressum',
+  },
+  en: {
+    why: 'You receive this newsletter because you subscribed to it.',
+    unsubscribe: 'Unsubscribe',
+    privacy: 'Privacy',
+    imprint: 'Legal notice',
+  },
+} as const;
+
+export function renderForRecipient(
+  cc: CompiledCampaign,
+  r: { name?: string; unsubscribeUrl: string },
+): { html: string; text: string } {
+  const w = words[cc.lang];
+  const greeting = greetingOf(cc.lang, r.name);
+  const u = escapeHtml(r.unsubscribeUrl);
+  const footer =
+    `${escapeHtml(cc.officeName)}<br>${escapeHtml(w.why)}<br>` +
+    `<a href="${u}" style="color:#0b5394">${w.unsubscribe}</a> · ` +
+    `<a href="${escapeHtml(cc.privacyUrl)}" style="color:#0b5394">${w.privacy}</a> · ` +
+    `<a href="${escapeHtml(cc.imprintUrl)}" style="color:#0b5394">${w.imprint}</a>`;
+  const html = fillTemplate(cc.parts, {
+    lang: cc.lang,
+    subject: escapeHtml(cc.subject),
+    preheader: escapeHtml(cc.preheader),
+    greeting: escapeHtml(greeting),
+    content: cc.contentHtml,
+    footer,
+    unsubscribe_url: u,
+  });
+  const text = [
+    greeting,
+    '',
+    cc.contentText,
+    '',
+    '-- ',
+    cc.officeName,
+    w.why,
+    `${w.unsubscribe}: ${r.unsubscribeUrl}`,
+    `${w.privacy}: ${cc.privacyUrl}`,
+    `${w.imprint}: ${cc.imprintUrl}`,
+  ].join('\n');
+  return { html, text };
+}

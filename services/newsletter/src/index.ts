@@ -1,0 +1,2 @@
+export { createNewsletterRouter } from './create-newsletter-router';
+export type { NewsletterRouterDeps } from './deps';

@@ -1,0 +1,20 @@
+import { loadConfigOrExit } from '@qn/config';
+import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createNewsletterWorker } from './create-newsletter-worker';
+
+async function main() {
+  const rt = await createRuntime(loadConfigOrExit(), { name: 'worker-newsletter' });
+  const worker = createNewsletterWorker({
+    config: rt.config,
+    connection: rt.workerConnection(),
+    redis: rt.redis,
+    producer: rt.producer,
+    logger: rt.logger,
+  });
+  rt.logger.info({ rate: rt.config.NEWSLETTER_RATE }, 'newsletter worker started');
+  runUntilSignal(rt.logger, async () => {
+    await worker.close();
+    await rt.close();
+  });
+}
+void main();
