@@ -12,6 +12,8 @@ describe('buildEventIcs', () => {
     venue: { name: 'Rathaus', city: 'Köngen' },
     sequence: 3,
     contact: { name: 'Gemeinde Köngen', email: 'info@example.org' },
+    createdAt: new Date('2026-11-01T10:00:00Z'),
+    updatedAt: new Date('2026-11-02T10:00:00Z'),
   };
 
   it('invites with a stable UID and the event sequence', () => {
@@ -20,11 +22,13 @@ describe('buildEventIcs', () => {
       method: 'REQUEST',
       url: 'http://x/e',
       attendee: { email: 'a@example.org' },
+      timeZone: 'Europe/Berlin',
     });
     expect(ics.content).toContain('METHOD:REQUEST');
     expect(ics.content).toContain('UID:event-65a000000000000000000001@quartiersnetz');
     expect(ics.content).toContain('SEQUENCE:3');
-    expect(ics.content).toContain('DTSTART:20261210T170000Z');
+    expect(ics.content).toContain('DTSTART;TZID=Europe/Berlin:20261210T180000');
+    expect(ics.content).toContain('BEGIN:VTIMEZONE');
     expect(ics.filename).toBe('einladung.ics');
   });
 
@@ -34,6 +38,7 @@ describe('buildEventIcs', () => {
       method: 'CANCEL',
       url: 'http://x/e',
       attendee: { email: 'a@example.org' },
+      timeZone: 'Europe/Berlin',
     });
     expect(ics.content).toContain('METHOD:CANCEL');
     expect(ics.content).toContain('STATUS:CANCELLED');

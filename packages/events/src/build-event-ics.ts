@@ -1,11 +1,11 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { buildInvitationIcs, eventUid, type InvitationMethod } from '@qn/calendar';
 import type { EventDoc } from './models/event';
 
-export type IcsMethod = 'REQUEST' | 'CANCEL';
+export type IcsMethod = InvitationMethod;
 
-/** Stable across every change of the event, so calendars update the entry they imported. */
+/** Stable across every change of the event and equal to the feeds' UID (`event-<id>@quartiersnetz`). */
 export function eventIcsUid(eventId: string): string {
-  return `event-${eventId}@quartiersnetz`;
+  return eventUid(eventId);
 }
 
 export function venueLine(event: Pick<EventDoc, 'venue' | 'onlineUrl'>): string {
@@ -16,42 +16,56 @@ export function venueLine(event: Pick<EventDoc, 'venue' | 'onlineUrl'>): string 
   return event.onlineUrl ? `${place} (online: ${event.onlineUrl})` : place;
 }
 
+export type IcsEvent = Pick<
+  EventDoc,
+  | '_id'
+  | 'title'
+  | 'description'
+  | 'startsAt'
+  | 'endsAt'
+  | 'venue'
+  | 'onlineUrl'
+  | 'sequence'
+  | 'contact'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
 /**
- * The .ics attached to registration mails (RFC 5546): REQUEST for a confirmation or an update,
- * CANCEL when the event or the registration is off. Same UID every time, SEQUENCE from the
- * event, so a client that imported the first one updates or removes that same entry.
+ * The .ics attached to registration mails (RFC 5546, built by @qn/calendar with the
+ * Europe/Berlin VTIMEZONE): REQUEST for a confirmation or an update, CANCEL when the event or
+ * the registration is off. Same UID every time, SEQUENCE from the event, so a client that
+ * imported the first one updates or removes that same entry.
  */
 export function buildEventIcs(opts: {
-  event: Pick<
-    EventDoc,
-    '_id' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'venue' | 'onlineUrl' | 'sequence' | 'contact'
-  >;
+  event: IcsEvent;
   method: IcsMethod;
   url: string;
   attendee: { name?: string; email: string };
+  timeZone: string;
 }): { content: string; method: IcsMethod; filename: string } {
   const e = opts.event;
-  const cal = ical({
-    prodId: { company: 'Landkreis Esslingen', product: 'Quartiersnetz', language: 'DE' },
-    method: opts.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  const ev = cal.createEvent({
-    id: eventIcsUid(String(e._id)),
-    sequence: e.sequence,
-    start: e.startsAt,
-    end: e.endsAt,
-    summary: e.title,
-    description: e.description,
-    location: venueLine(e),
-    url: opts.url,
-    status: opts.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    stamp: new Date(),
-  });
-  ev.organizer({ name: e.contact.name, email: e.contact.email });
-  ev.createAttendee({ email: opts.attendee.email, name: opts.attendee.name, rsvp: false });
-  return {
-    content: cal.toString(),
+  return buildInvitationIcs({
     method: opts.method,
-    filename: opts.method === 'CANCEL' ? 'absage.ics' : 'einladung.ics',
-  };
+    timezone: opts.timeZone,
+    entry: {
+      uid: eventIcsUid(String(e._id)),
+      sequence: e.sequence,
+      start: e.startsAt,
+      end: e.endsAt,
+      summary: e.title,
+      description: `${e.description}\n\n${opts.url}`,
+      location: venueLine(e),
+      url: opts.url,
+      status: 'CONFIRMED',
+      created: e.createdAt,
+      lastModified: e.updatedAt,
+    },
+    organizer: { name: e.contact.name, email: e.contact.email },
+    attendee: {
+      name: opts.attendee.name,
+      email: opts.attendee.email,
+      status: opts.method === 'CANCEL' ? 'declined' : 'accepted',
+    },
+  });
 }

@@ -28,6 +28,8 @@ type MailEvent = Pick<
   | 'sequence'
   | 'contact'
   | 'accessibility'
+  | 'createdAt'
+  | 'updatedAt'
 >;
 type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'>;
 
@@ -153,7 +155,13 @@ export async function enqueueRegistrationMail(
       subject: `${subjects[kind]}: ${event.title}`,
       ...body,
       ical: method
-        ? buildEventIcs({ event, method, url: eventUrl, attendee: { name: reg.name, email: reg.email } })
+        ? buildEventIcs({
+            event,
+            method,
+            url: eventUrl,
+            attendee: { name: reg.name, email: reg.email },
+            timeZone: deps.timeZone,
+          })
         : undefined,
     },
     { requestId: deps.requestId },
