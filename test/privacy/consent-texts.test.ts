@@ -37,16 +37,16 @@ describe('consent texts', () => {
       _id: `${c.domain}:1999-01-01`,
       domain: c.domain,
       version: '1999-01-01',
-      text: 'Alte Fassung.',
+      text: { de: 'Alte Fassung.' },
       firstSeenAt: new Date('1999-01-01'),
     });
     await ConsentTextArchive.updateOne(
       { _id: `${c.domain}:${c.version}` },
-      { $set: { text: 'Ein anderer Wortlaut.' } },
+      { $set: { text: { de: 'Ein anderer Wortlaut.' } } },
     );
     const res = await request(aio.server).get('/api/privacy/consent-texts');
     const mine = res.body.consentTexts.filter((x: { domain: string }) => x.domain === c.domain);
-    expect(mine[0]).toMatchObject({ version: '1999-01-01', text: 'Alte Fassung.', current: false });
+    expect(mine[0]).toMatchObject({ version: '1999-01-01', text: { de: 'Alte Fassung.' }, current: false });
     expect(mine).toContainEqual(
       expect.objectContaining({ version: c.version, current: true, changedWithoutNewVersion: true }),
     );

@@ -164,7 +164,7 @@ describe('one person across events, funding alerts and calendar feeds', () => {
       ),
     ).toBe(true);
     expect(data.consentTexts.map((c: { domain: string }) => c.domain).sort()).toEqual(['events', 'funding']);
-    expect(data.consentTexts[0].text).toMatch(/Ich /);
+    expect(data.consentTexts[0].text.de).toMatch(/Ich /);
   });
 
   it('erases it everywhere: counts unchanged, feed 404, manage link 404, address suppressed', async () => {

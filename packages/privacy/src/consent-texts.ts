@@ -9,10 +9,18 @@ import * as funding from '@qn/funding';
  * code; every version ever served is archived in `consent_texts`, so a record from last year
  * still leads to the exact words its person agreed to.
  */
+/** German always; English where the domain shows one. */
+export type ConsentWords = { de: string; en?: string };
+
+/** Domains keep a German string, or German and English: one shape for the archive. */
+function wordsOf(text: string | ConsentWords): ConsentWords {
+  return typeof text === 'string' ? { de: text } : text;
+}
+
 export type ConsentSource = {
   domain: string;
   version: string;
-  text: string;
+  text: ConsentWords;
   /** The personal-data holder whose records carry the version, and the path they carry it at. */
   holder: string;
   versionPath: string;
@@ -22,27 +30,27 @@ export const currentConsentTexts: readonly ConsentSource[] = [
   {
     domain: 'events',
     version: events.CONSENT_TEXT_VERSION,
-    text: events.CONSENT_TEXT,
+    text: wordsOf(events.CONSENT_TEXT),
     holder: 'events.registrations',
     versionPath: 'consentTextVersion',
   },
   {
     domain: 'funding',
     version: funding.CONSENT_TEXT_VERSION,
-    text: funding.CONSENT_TEXT,
+    text: wordsOf(funding.CONSENT_TEXT),
     holder: 'funding.subscriptions',
     versionPath: 'consent.textVersion',
   },
 ];
 
-type ConsentTextDoc = { _id: string; domain: string; version: string; text: string; firstSeenAt: Date };
+type ConsentTextDoc = { _id: string; domain: string; version: string; text: ConsentWords; firstSeenAt: Date };
 
 const schema = new Schema<ConsentTextDoc>(
   {
     _id: { type: String, required: true },
     domain: { type: String, required: true },
     version: { type: String, required: true },
-    text: { type: String, required: true },
+    text: { de: { type: String, required: true }, en: String },
     firstSeenAt: { type: Date, required: true },
   },
   { versionKey: false, collection: 'consent_texts' },
@@ -53,7 +61,7 @@ export const ConsentTextArchive = defineModel<ConsentTextDoc>('ConsentText', sch
 export type ConsentTextView = {
   domain: string;
   version: string;
-  text: string;
+  text: ConsentWords;
   firstSeenAt: string;
   current: boolean;
   /** The code shows different words under an archived version: somebody forgot to raise it. */
@@ -81,9 +89,13 @@ export async function listConsentTexts(): Promise<ConsentTextView[]> {
       text: r.text,
       firstSeenAt: r.firstSeenAt.toISOString(),
       current: !!current,
-      ...(current && current.text !== r.text ? { changedWithoutNewVersion: true as const } : {}),
+      ...(current && !sameWords(current.text, r.text) ? { changedWithoutNewVersion: true as const } : {}),
     };
   });
+}
+
+function sameWords(a: ConsentWords, b: ConsentWords): boolean {
+  return a.de === b.de && (a.en ?? '') === (b.en ?? '');
 }
 
 function valueAt(record: Record<string, unknown>, path: string): unknown {
@@ -98,7 +110,7 @@ function valueAt(record: Record<string, unknown>, path: string): unknown {
 /** The consent texts that exported records point to, so an export shows what was agreed to. */
 export async function consentTextsFor(
   sections: readonly { holder: string; records: readonly Record<string, unknown>[] }[],
-): Promise<{ domain: string; version: string; text: string }[]> {
+): Promise<{ domain: string; version: string; text: ConsentWords }[]> {
   const wanted = new Set<string>();
   for (const c of currentConsentTexts) {
     for (const s of sections.filter((x) => x.holder === c.holder)) {

@@ -1,5 +1,5 @@
 import type { Config } from '@qn/config';
-import { consentTextsFor } from './consent-texts';
+import { consentTextsFor, type ConsentWords } from './consent-texts';
 import { baseContext, findWithLinks, type Subject } from './find-linked';
 import { personalDataHolders } from './registry';
 import type { ActivityKey, PersonalRecord, Retention, Text } from './types';
@@ -27,7 +27,7 @@ export type PersonalDataExport = {
   searched: string[];
   sections: ExportSection[];
   /** The exact consent texts the records' consent versions point to. */
-  consentTexts: { domain: string; version: string; text: string }[];
+  consentTexts: { domain: string; version: string; text: ConsentWords }[];
 };
 
 async function collectSections(subject: Subject, config: Config): Promise<ExportSection[]> {

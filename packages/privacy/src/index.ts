@@ -54,6 +54,7 @@ export {
   ConsentTextArchive,
   type ConsentTextView,
   type ConsentSource,
+  type ConsentWords,
 } from './consent-texts';
 export {
   renderRetentionTable,

@@ -83,7 +83,10 @@ export function renderExportHtml(data: PersonalDataExport, lang: Lang = 'de'): s
     parts.push(
       `<h2>${e(l.consent)}</h2>` +
         data.consentTexts
-          .map((c) => `<h3>${e(c.domain)} · ${e(c.version)}</h3><blockquote>${e(c.text)}</blockquote>`)
+          .map(
+            (c) =>
+              `<h3>${e(c.domain)} · ${e(c.version)}</h3><blockquote>${e(c.text[lang] ?? c.text.de)}</blockquote>`,
+          )
           .join(''),
     );
   }
