@@ -3,7 +3,7 @@
 // alternating, medians of the rounds. Figures go to docs/bench/feed-serving.md, never to tests.
 //
 //   npx turbo run build --filter=@qn/service-calendar... --filter=@qn/infra
-//   node bench/feed-serving/run.mjs            # ROUNDS=5 DURATION_MS=4000 CONCURRENCY=16
+//   node bench/feed-serving/run.mjs            # ROUNDS=10 DURATION_MS=2000 CONCURRENCY=16
 import { fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,8 +16,8 @@ const require = createRequire(import.meta.url);
 const mongoose = require('mongoose');
 const { startFerretDb, repoRoot } = require('@qn/infra');
 
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const DURATION_MS = Number(process.env.DURATION_MS ?? 4000);
+const ROUNDS = Number(process.env.ROUNDS ?? 10);
+const DURATION_MS = Number(process.env.DURATION_MS ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const EVENTS = Number(process.env.EVENTS ?? 1000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

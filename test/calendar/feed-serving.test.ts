@@ -375,3 +375,23 @@ describe('fast path for repeated feed URLs', () => {
     expect((await get(path, { 'If-None-Match': String(viaRouter.headers.etag) })).status).toBe(304);
   });
 });
+
+describe('one feed per filter meaning', () => {
+  it('gives the same bytes and ETag for every spelling of a filter, naming its canonical URL', async () => {
+    const a = await get('/feeds/events.ics?municipality=nuertingen,koengen&kind=workshop');
+    const b = await get('/feeds/events.ics?kind=workshop&municipality=koengen&municipality=nuertingen');
+    expect(b.headers.etag).toBe(a.headers.etag);
+    expect(b.body.equals(a.body)).toBe(true);
+    const unfolded = a.body.toString('utf8').replace(/\r\n /g, '');
+    expect(unfolded).toContain(
+      'URL:http://127.0.0.1:3000/feeds/events.ics?municipality=koengen,nuertingen&kind=workshop\r\n',
+    );
+    expect(unfolded).toContain(
+      'X-WR-CALNAME:Quartiersnetz – Veranstaltungen: Köngen · Nürtingen · Workshop\r\n',
+    );
+    // A second process that first sees the other spelling builds the very same bytes.
+    h.service.feeds.cache.clear();
+    const c = await get('/feeds/events.ics?kind=workshop&municipality=nuertingen,koengen');
+    expect(c.headers.etag).toBe(a.headers.etag);
+  });
+});

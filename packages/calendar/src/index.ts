@@ -24,7 +24,7 @@ export { FeedInvalidation } from './cache/feed-invalidation';
 export { publishInvalidation, type InvalidationMessage } from './cache/publish-invalidation';
 export { CalendarFeeds, feedKeys, type CalendarFeedsOptions } from './feeds/calendar-feeds';
 export { defaultFeedSettings, type FeedSettings } from './feeds/feed-settings';
-export { filterKey, matchesFilter, type EventFilter } from './feeds/event-filter';
+export { filterKey, filterQuery, matchesFilter, type EventFilter } from './feeds/event-filter';
 export { eventEntry, isFeedVisible, locationOf, type FeedEvent } from './feeds/event-entry';
 export { programmeEntries, programmeSequence, type FeedProgramme } from './feeds/programme-entries';
 export { personalEntry, type FeedRegistration, type FeedRegistrationStatus } from './feeds/personal-entry';

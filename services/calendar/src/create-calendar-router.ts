@@ -43,12 +43,6 @@ function links(feeds: CalendarFeeds, path: string, name: string) {
   };
 }
 
-/** Express keeps the raw query in the URL; reuse it so the feed names the URL it was fetched by. */
-function rawQuery(req: Request): string {
-  const i = req.originalUrl.indexOf('?');
-  return i === -1 ? '' : req.originalUrl.slice(i);
-}
-
 function notFound(): never {
   throw AppError.notFound('Diesen Kalender gibt es nicht (mehr).');
 }
@@ -105,7 +99,7 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
         throw AppError.validation([{ field: 'organiser', message: `unbekannte Organisation: ${org}` }]);
       }
     }
-    await serve(req, res, feeds.eventsFeed(filter, rawQuery(req)), { key: feedKeys.events(filter) });
+    await serve(req, res, feeds.eventsFeed(filter), { key: feedKeys.events(filter) });
   });
 
   router.get('/organisations/:organisationId.ics', async (req, res) => {

@@ -4,7 +4,15 @@ import { FeedCache } from '../cache/feed-cache';
 import { FeedRepresentation } from '../cache/feed-representation';
 import type { FeedScope } from '../cache/feed-scope';
 import { eventEntry, isFeedVisible, type FeedEvent } from './event-entry';
-import { filterKey, filterLabel, isEmptyFilter, matchesFilter, type EventFilter } from './event-filter';
+import {
+  filterKey,
+  filterLabel,
+  filterQuery,
+  isEmptyFilter,
+  matchesFilter,
+  normaliseFilter,
+  type EventFilter,
+} from './event-filter';
 import { DAY_MS, type FeedSettings } from './feed-settings';
 import {
   loadOrganisationNames,
@@ -127,8 +135,12 @@ export class CalendarFeeds {
     return this.represent(scope, entries, text, filename);
   }
 
-  /** All published events, optionally filtered. */
-  eventsFeed(filter: EventFilter, query = ''): Served {
+  /**
+   * All published events, optionally filtered. The feed names its canonical URL, so every
+   * spelling of a filter gives the same bytes (and ETag) in every process.
+   */
+  eventsFeed(given: EventFilter): Served {
+    const filter = normaliseFilter(given);
     return this.cache.get(feedKeys.events(filter), 'events', async () => {
       const snap = await this.events();
       const entries = this.visible(snap)
@@ -139,7 +151,13 @@ export class CalendarFeeds {
         ? 'Quartiersnetz – Veranstaltungen'
         : `Quartiersnetz – Veranstaltungen: ${label}`;
       return {
-        rep: this.build('events', name, entries, 'veranstaltungen.ics', this.feedUrl(`/events.ics${query}`)),
+        rep: this.build(
+          'events',
+          name,
+          entries,
+          'veranstaltungen.ics',
+          this.feedUrl(`/events.ics${filterQuery(filter)}`),
+        ),
       };
     });
   }

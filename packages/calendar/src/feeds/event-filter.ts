@@ -16,6 +16,21 @@ export function filterKey(f: EventFilter): string {
   return PARAMS.map((p) => `${p}=${[...new Set(f[p] ?? [])].sort().join(',')}`).join('&');
 }
 
+/** Sorted, without duplicates and empty parameters: one value per filter meaning. */
+export function normaliseFilter(f: EventFilter): EventFilter {
+  const out: EventFilter = {};
+  for (const p of PARAMS) if (f[p]?.length) out[p] = [...new Set(f[p])].sort();
+  return out;
+}
+
+/** The canonical query string of a filter (`?kind=a,b&municipality=c`, or empty). */
+export function filterQuery(f: EventFilter): string {
+  const parts = PARAMS.filter((p) => f[p]?.length).map(
+    (p) => `${p}=${[...new Set(f[p])].sort().map(encodeURIComponent).join(',')}`,
+  );
+  return parts.length ? `?${parts.join('&')}` : '';
+}
+
 export function isEmptyFilter(f: EventFilter): boolean {
   return PARAMS.every((p) => !f[p]?.length);
 }
