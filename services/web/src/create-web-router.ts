@@ -9,6 +9,7 @@ import { accessibilityPage, imprintPage, privacyPage } from './pages/legal-pages
 import { render } from './http/web-context';
 import { signInRoutes } from './console/sign-in-routes';
 import { consoleHomeRoutes } from './console/console-home';
+import { consoleEventRoutes } from './console/events/console-event-routes';
 import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
 
@@ -38,6 +39,7 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(publicFundingRoutes(deps));
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes());
+  router.use(consoleEventRoutes(deps));
 
   router.use(webNotFound);
   router.use(webErrorHandler);

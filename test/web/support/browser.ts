@@ -32,7 +32,14 @@ export function launchBrowser(): Promise<Browser> {
  * A context as a visitor has it. `bypassCSP` only so axe can be injected as a script tag; the
  * strict policy itself is checked in a context without it (see `cspViolations`).
  */
-export function newVisitor(browser: Browser, opts: { phone?: boolean; bypassCSP?: boolean } = {}) {
+export function newVisitor(
+  browser: Browser,
+  opts: {
+    phone?: boolean;
+    bypassCSP?: boolean;
+    storageState?: Awaited<ReturnType<BrowserContext['storageState']>>;
+  } = {},
+) {
   return browser.newContext({
     viewport: opts.phone ? VIEWPORTS.phone : VIEWPORTS.desktop,
     locale: 'de-DE',
@@ -40,6 +47,7 @@ export function newVisitor(browser: Browser, opts: { phone?: boolean; bypassCSP?
     bypassCSP: opts.bypassCSP ?? true,
     isMobile: opts.phone,
     hasTouch: opts.phone,
+    storageState: opts.storageState,
   });
 }
 

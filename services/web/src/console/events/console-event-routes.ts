@@ -1,0 +1,251 @@
+import { Router, type Request, type Response } from 'express';
+import { auditFromRequest } from '@qn/audit';
+import { assertAuthenticated, assertCanManageOrganisation, Organisation } from '@qn/auth';
+import { AppError, isAppError } from '@qn/domain';
+import {
+  attendeeCounts,
+  attendeesCsv,
+  cancelEvent,
+  createEvent,
+  Event,
+  eventsDepsOf,
+  listAttendees,
+  loadEvent,
+  publishEvent,
+  setCheckedIn,
+  updateEvent,
+  type EventDoc,
+  type EventsDeps,
+} from '@qn/events';
+import { emptyForm, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
+import type { WebDeps } from '../../web-deps';
+import { pageContext, render } from '../../http/web-context';
+import {
+  CONSOLE_EVENTS,
+  cancelEventPage,
+  checkInPage,
+  consoleEventFormPage,
+  consoleEventListPage,
+  consoleEventPage,
+} from './console-event-pages';
+import {
+  domainFieldToForm,
+  eventFieldsOf,
+  eventForm,
+  formValuesOfEvent,
+  renderEventForm,
+} from './event-form';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+const messages = {
+  gespeichert: 'ce.saved',
+  angelegt: 'ce.created',
+  veroeffentlicht: 'ce.published',
+  abgesagt: 'ce.cancelled',
+} as const;
+
+/**
+ * The organisers' console for events, over the same domain functions as the events API and with
+ * the same access rule: organisers manage their own organisation's events, admins all.
+ */
+export function consoleEventRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const base = eventsDepsOf(deps);
+  const tz = deps.config.TZ_DISPLAY;
+  const depsOf = (req: Request): EventsDeps => ({ ...base, requestId: String(req.id) });
+
+  async function managedEvent(req: Request): Promise<EventDoc> {
+    assertAuthenticated(req.principal);
+    const id = String(req.params.id);
+    if (!OBJECT_ID.test(id)) throw AppError.notFound();
+    const event = await loadEvent(id);
+    assertCanManageOrganisation(req.principal, event.organisationId);
+    return event;
+  }
+
+  const audit = (req: Request, action: string, e: EventDoc, objectId = String(e._id), fields?: string[]) =>
+    auditFromRequest(req, {
+      action,
+      objectType: objectId === String(e._id) ? 'event' : 'event-registration',
+      objectId,
+      organisationId: e.organisationId,
+      fields,
+    });
+
+  async function organisationsFor(req: Request) {
+    if (req.principal?.role !== 'admin') return undefined;
+    const orgs = await Organisation.find().sort({ name: 1 }).lean();
+    return orgs.map((o) => ({ id: o._id, name: o.name }));
+  }
+
+  async function showForm(req: Request, res: Response, form: FormState, event?: EventDoc, status = 200) {
+    const ctx = pageContext(res);
+    const action = event ? `${CONSOLE_EVENTS}/${String(event._id)}/bearbeiten` : `${CONSOLE_EVENTS}/neu`;
+    const body = renderEventForm(ctx, form, {
+      action,
+      submit: event ? ctx.t('ce.save') : ctx.t('ce.create'),
+      organisations: event ? undefined : await organisationsFor(req),
+    });
+    const title = event ? ctx.t('ce.editTitle') : ctx.t('ce.new');
+    render(res, consoleEventFormPage(ctx, title, body, Object.keys(form.errors).length > 0), status);
+  }
+
+  /** The domain's validation errors (e.g. end before start) beside the same fields. */
+  function domainErrors(form: FormState, err: AppError): FormState {
+    const fields = err.details.fields?.map((f) => ({ ...f, field: domainFieldToForm[f.field] ?? f.field }));
+    return withFieldIssues(form, fields, err.message);
+  }
+
+  router.get(CONSOLE_EVENTS, async (req, res) => {
+    const p = assertAuthenticated(req.principal);
+    const filter = p.role === 'admin' ? {} : { organisationId: p.organisationId ?? '-' };
+    const events = await Event.find(filter).sort({ startsAt: -1 }).limit(200).lean();
+    render(res, consoleEventListPage(pageContext(res), events, tz));
+  });
+
+  router.get(`${CONSOLE_EVENTS}/neu`, async (req, res) => {
+    assertAuthenticated(req.principal);
+    await showForm(
+      req,
+      res,
+      emptyForm({
+        waitlistEnabled: 'on',
+        promotionMode: 'automatic',
+        maxCompanions: '0',
+        capacity: '30',
+        contactEmail: req.principal!.email,
+      }),
+    );
+  });
+
+  router.post(`${CONSOLE_EVENTS}/neu`, async (req, res) => {
+    const principal = assertAuthenticated(req.principal);
+    const parsed = parseForm(eventForm, req.body, pageContext(res).t);
+    if (!parsed.ok) return showForm(req, res, parsed.form, undefined, 400);
+    const organisationId = principal.role === 'admin' ? parsed.data.organisationId : principal.organisationId;
+    if (!organisationId)
+      return showForm(
+        req,
+        res,
+        withFieldIssues(
+          parsed.form,
+          [{ field: 'organisationId', message: pageContext(res).t('validation.required') }],
+          '',
+        ),
+        undefined,
+        400,
+      );
+    assertCanManageOrganisation(principal, organisationId);
+    try {
+      const event = await createEvent(depsOf(req), { ...eventFieldsOf(parsed.data, tz), organisationId });
+      await audit(req, 'event.create', event);
+      res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=angelegt`);
+    } catch (err) {
+      if (isAppError(err) && err.code === 'validation')
+        return showForm(req, res, domainErrors(parsed.form, err), undefined, 400);
+      throw err;
+    }
+  });
+
+  router.get(`${CONSOLE_EVENTS}/:id`, async (req, res) => {
+    const event = await managedEvent(req);
+    const [counts, attendees] = await Promise.all([attendeeCounts(event), listAttendees(String(event._id))]);
+    const key = messages[String(req.query.erledigt) as keyof typeof messages];
+    render(
+      res,
+      consoleEventPage(pageContext(res), event, counts, attendees, {
+        timeZone: tz,
+        message: key ? pageContext(res).t(key) : undefined,
+      }),
+    );
+  });
+
+  router.get(`${CONSOLE_EVENTS}/:id/bearbeiten`, async (req, res) => {
+    const event = await managedEvent(req);
+    await showForm(req, res, emptyForm(formValuesOfEvent(event, tz)), event);
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/bearbeiten`, async (req, res) => {
+    const event = await managedEvent(req);
+    const parsed = parseForm(eventForm, req.body, pageContext(res).t);
+    if (!parsed.ok) return showForm(req, res, parsed.form, event, 400);
+    try {
+      const { changed } = await updateEvent(depsOf(req), {
+        eventId: String(event._id),
+        changes: eventFieldsOf(parsed.data, tz),
+      });
+      await audit(req, 'event.update', event, String(event._id), changed);
+      res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=gespeichert`);
+    } catch (err) {
+      if (isAppError(err) && ['validation', 'conflict'].includes(err.code))
+        return showForm(req, res, domainErrors(parsed.form, err), event, 400);
+      throw err;
+    }
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/veroeffentlichen`, async (req, res) => {
+    const event = await managedEvent(req);
+    await publishEvent(depsOf(req), { eventId: String(event._id) });
+    await audit(req, 'event.publish', event);
+    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=veroeffentlicht`);
+  });
+
+  router.get(`${CONSOLE_EVENTS}/:id/absagen`, async (req, res) => {
+    render(res, cancelEventPage(pageContext(res), await managedEvent(req)));
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/absagen`, async (req, res) => {
+    const event = await managedEvent(req);
+    await cancelEvent(depsOf(req), { eventId: String(event._id) });
+    await audit(req, 'event.cancel', event);
+    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=abgesagt`);
+  });
+
+  router.get(`${CONSOLE_EVENTS}/:id/teilnehmende.csv`, async (req, res) => {
+    const event = await managedEvent(req);
+    const csv = attendeesCsv(await listAttendees(String(event._id)), tz);
+    await audit(req, 'event.attendees.export', event);
+    res
+      .type('text/csv; charset=utf-8')
+      .setHeader('Cache-Control', 'no-store')
+      .setHeader('Content-Disposition', `attachment; filename="teilnehmende-${String(event._id)}.csv"`)
+      .send(csv);
+  });
+
+  router.get(`${CONSOLE_EVENTS}/:id/check-in`, async (req, res) => {
+    const event = await managedEvent(req);
+    const attendees = await listAttendees(String(event._id));
+    const ctx = pageContext(res);
+    const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 100) : '';
+    const who = typeof req.query.who === 'string' ? attendees.find((a) => a.id === req.query.who) : undefined;
+    const message = who
+      ? ctx.t(who.checkedInAt ? 'ce.checkin.saved' : 'ce.checkin.undone', { name: who.name })
+      : undefined;
+    render(res, checkInPage(ctx, event, attendees, { timeZone: tz, q, message }));
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/check-in/:registrationId`, async (req, res) => {
+    const event = await managedEvent(req);
+    const registrationId = String(req.params.registrationId);
+    if (!OBJECT_ID.test(registrationId)) throw AppError.notFound();
+    const attended = req.body?.attended === '1';
+    await setCheckedIn(depsOf(req), { eventId: String(event._id), registrationId, attended });
+    await audit(
+      req,
+      attended ? 'event.attendee.check-in' : 'event.attendee.check-in-undo',
+      event,
+      registrationId,
+    );
+    const q =
+      typeof req.body?.q === 'string' && req.body.q
+        ? `&q=${encodeURIComponent(req.body.q.slice(0, 100))}`
+        : '';
+    res.redirect(
+      303,
+      `${CONSOLE_EVENTS}/${String(event._id)}/check-in?who=${registrationId}${q}#a-${registrationId}`,
+    );
+  });
+
+  return router;
+}
