@@ -13,10 +13,12 @@ export function hashManageToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** The page behind the manage link (services/web); the same token works on /api/events/manage/. */
 export function manageUrlOf(deps: { publicUrl: string; secretKey: string }, registrationId: string): string {
-  return `${deps.publicUrl}/api/events/manage/${manageTokenOf(deps.secretKey, registrationId)}`;
+  return `${deps.publicUrl}/veranstaltungen/anmeldung/${manageTokenOf(deps.secretKey, registrationId)}`;
 }
 
+/** The public event page (services/web), where people register. */
 export function eventUrlOf(deps: { publicUrl: string }, eventId: string): string {
-  return `${deps.publicUrl}/api/events/${eventId}`;
+  return `${deps.publicUrl}/veranstaltungen/${eventId}`;
 }

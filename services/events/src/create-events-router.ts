@@ -41,7 +41,6 @@ import {
   registrationInput,
   updateEventInput,
 } from './event-input';
-import { managePage } from './manage-page';
 
 /** What the registrant sees of their own registration. */
 function registrationView(r: RegistrationDoc) {
@@ -66,10 +65,6 @@ function tokenParam(value: unknown): string {
   const r = manageToken.safeParse(value);
   if (!r.success) throw AppError.notFound('Anmeldung nicht gefunden.');
   return r.data;
-}
-
-function wantsHtml(req: Request): boolean {
-  return req.accepts(['json', 'html']) === 'html';
 }
 
 /**
@@ -112,12 +107,7 @@ export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router 
   });
 
   router.get('/manage/:token', async (req, res) => {
-    const token = tokenParam(req.params.token);
-    const { registration, event } = await findByManageToken(token);
-    if (wantsHtml(req)) {
-      res.type('html').send(managePage({ event, registration, token, timeZone: base.timeZone }));
-      return;
-    }
+    const { registration, event } = await findByManageToken(tokenParam(req.params.token));
     res.json({
       registration: registrationView(registration),
       event: publicEventOf(event, await seatsTaken(String(event._id))),
@@ -125,30 +115,19 @@ export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router 
   });
 
   const manageAction =
-    (act: (deps: EventsDeps, registrationId: string) => Promise<RegistrationDoc>, notice: string) =>
+    (act: (deps: EventsDeps, registrationId: string) => Promise<RegistrationDoc>) =>
     async (req: Request, res: Response) => {
-      const token = tokenParam(req.params.token);
-      const { registration } = await findByManageToken(token);
+      const { registration } = await findByManageToken(tokenParam(req.params.token));
       const updated = await act(depsOf(req), String(registration._id));
-      if (wantsHtml(req)) {
-        const { event } = await findByManageToken(token);
-        res
-          .type('html')
-          .send(managePage({ event, registration: updated, token, timeZone: base.timeZone, notice }));
-        return;
-      }
       res.json({ registration: registrationView(updated) });
     };
   router.post(
     '/manage/:token/cancel',
-    manageAction(
-      async (d, id) => (await cancelRegistration(d, { registrationId: id })).registration,
-      'Abgemeldet.',
-    ),
+    manageAction(async (d, id) => (await cancelRegistration(d, { registrationId: id })).registration),
   );
   router.post(
     '/manage/:token/accept',
-    manageAction((d, id) => acceptOffer(d, { registrationId: id }), 'Platz angenommen.'),
+    manageAction((d, id) => acceptOffer(d, { registrationId: id })),
   );
 
   router.get('/:eventId', async (req, res) => {
