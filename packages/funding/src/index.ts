@@ -53,3 +53,8 @@ export { subscriptionMatchQuery, keywordsMatch } from './match-query';
 export { matchProgramme, type MatchRequest, type MatchResult } from './match-programme';
 export { sendAlert, ProgrammeCache } from './send-alert';
 export { renderAlertMail, renderDigestMail, programmeFacts } from './render-alert-mail';
+export { runDigests } from './run-digests';
+export { sendDigest } from './send-digest';
+export { runReminders } from './run-reminders';
+export { reconcileMatches } from './reconcile-matches';
+export { checkLink, checkProgrammeLinks, listBrokenLinks, type LinkStatus } from './check-programme-links';

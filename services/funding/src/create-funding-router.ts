@@ -3,6 +3,7 @@ import { authenticate } from '@qn/auth';
 import type { FundingRouterDeps } from './deps';
 import { programmeRoutes } from './programme-routes';
 import { subscriptionRoutes } from './subscription-routes';
+import { adminRoutes } from './admin-routes';
 
 /** The funding service: programmes, subscriptions, unsubscribe pages and admin data-quality lists. */
 export function createFundingRouter(deps: FundingRouterDeps): Router {
@@ -10,5 +11,6 @@ export function createFundingRouter(deps: FundingRouterDeps): Router {
   router.use(authenticate);
   router.use(programmeRoutes(deps));
   router.use(subscriptionRoutes(deps));
+  router.use(adminRoutes(deps));
   return router;
 }

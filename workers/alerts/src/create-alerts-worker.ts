@@ -4,13 +4,21 @@ import type { Config } from '@qn/config';
 import type { Logger } from '@qn/log';
 import { createWorker, QueueName, type Producer } from '@qn/queue';
 import {
+  checkProgrammeLinks,
+  dateIn,
+  expirePendingSubscriptions,
   fundingSettings,
   mailContextOf,
   matchProgramme,
   ProgrammeCache,
+  reconcileMatches,
+  runDigests,
+  runReminders,
   sendAlert,
+  sendDigest,
   type FundingSettings,
 } from '@qn/funding';
+import { scheduleFundingJobs } from './schedule-funding-jobs';
 
 export type AlertsWorkerDeps = {
   config: Config;
@@ -19,6 +27,12 @@ export type AlertsWorkerDeps = {
   producer: Producer;
   settings?: Partial<FundingSettings>;
   concurrency?: number;
+  /**
+   * Register the weekly digest, daily reminders, link check and housekeeping schedules
+   * (default: yes, except under NODE_ENV=test, where tests enqueue those runs themselves and
+   * no scheduled link check may reach the internet).
+   */
+  schedule?: boolean;
 };
 
 /**
@@ -32,6 +46,11 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
   const mail = mailContextOf(deps.config);
   const producer = deps.producer;
   const programmes = new ProgrammeCache();
+  const tz = settings.timeZone;
+  if (deps.schedule ?? deps.config.NODE_ENV !== 'test')
+    scheduleFundingJobs(producer, settings).catch((err: Error) =>
+      deps.logger.error({ err: err.message }, 'could not register funding schedules'),
+    );
   return createWorker({
     queue: QueueName.alerts,
     connection: deps.connection,
@@ -52,6 +71,28 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
       },
       'funding.send-alert': async (p, { requestId }) => {
         await sendAlert({ ...p, producer, mail, programmes, requestId });
+      },
+      'funding.digest-run': async (p, { log }) => {
+        const n = await runDigests({ producer, now: p.now ? new Date(p.now) : undefined, timeZone: tz });
+        log.info({ digests: n }, 'weekly digests enqueued');
+      },
+      'funding.send-digest': async (p, { requestId }) => {
+        await sendDigest({ ...p, producer, mail, requestId });
+      },
+      'funding.reminders-run': async (p, { log }) => {
+        const today = p.today ?? dateIn(tz);
+        const n = await runReminders({ producer, today, reminderDays: settings.reminderDays });
+        log.info({ today, programmes: n }, 'deadline reminders enqueued');
+      },
+      'funding.link-check-run': async (_p, { log }) => {
+        const r = await checkProgrammeLinks({ timeoutMs: settings.linkCheckTimeoutMs });
+        log.info(r, 'official links checked');
+      },
+      'funding.housekeeping': async (p, { log }) => {
+        const now = p.now ? new Date(p.now) : new Date();
+        const expired = await expirePendingSubscriptions(now);
+        const redone = await reconcileMatches({ producer, now });
+        log.info({ expired, redone }, 'funding housekeeping done');
       },
     },
   });
