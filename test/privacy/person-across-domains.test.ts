@@ -4,14 +4,15 @@ import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { Registration } from '@qn/events';
 import { Subscription } from '@qn/funding';
 import { isSuppressed } from '@qn/mail';
-import { testConfig, uniqueName, waitForMail, deleteQueueKeys } from '@qn/testing';
+import { testConfig, uniqueName, waitForMail, listMail, deleteQueueKeys } from '@qn/testing';
 import { countAll, findAnywhere, ledgerSettled } from './support';
 
 /**
- * The issue's acceptance test, as far as the domains exist: a person registered for two
- * events, subscribed to funding alerts, with a personal calendar feed. The export holds all of
- * it and nothing of anybody else; after erasure no collection holds their address or name, the
- * counts are unchanged, the feed token answers 404, and a fresh opt-in works again.
+ * The issue's acceptance test: a person registered for two events, subscribed to funding alerts
+ * and to the newsletter, with a personal calendar feed. The export holds all of it and nothing
+ * of anybody else; after erasure no collection holds their address or name, the counts are
+ * unchanged, the feed token answers 404, a newsletter sent afterwards skips them, and a fresh
+ * opt-in works again.
  */
 const ADMIN_TOKEN = 'privacy-e2e-admin-token-0123456789ab';
 const ORG_TOKEN = 'privacy-e2e-organiser-token-01234567';
@@ -22,6 +23,7 @@ const config = testConfig(db, {
   PORT: '0',
   SEED_DEMO: 'true',
   LOG_LEVEL: 'error',
+  NEWSLETTER_RATE: '0',
 });
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
@@ -76,12 +78,47 @@ async function subscribeToAlerts(email: string, nth = 1): Promise<void> {
     .post('/api/funding/subscriptions')
     .send({ email, consent: true, filters: { fieldsOfAction: ['teilhabe'] } });
   expect(res.status).toBe(202);
-  const mails = await waitForMail({ to: email, subject: 'Bitte bestätigen' }, { count: nth });
+  const mails = await waitForMail({ to: email, subject: 'Förderprogramm' }, { count: nth });
   const latest = mails.reduce((a, b) => (a.id > b.id ? a : b));
   const token = /\/api\/funding\/subscriptions\/confirm\/([A-Za-z0-9_-]{43})/.exec(latest.text)![1]!;
   expect((await api().post(`/api/funding/subscriptions/confirm/${token}`)).status).toBe(200);
 }
 
+async function subscribeToNewsletter(listId: string, who: typeof paula, nth = 1): Promise<void> {
+  const res = await api()
+    .post(`/api/newsletter/lists/${listId}/subscribe`)
+    .send({ email: who.email, name: who.name, consent: true });
+  expect(res.status).toBe(202);
+  const mails = await waitForMail({ to: who.email, subject: 'Newsletter' }, { count: nth });
+  const latest = mails.reduce((a, b) => (a.id > b.id ? a : b));
+  const path = /\/api\/newsletter\/confirm\/[A-Za-z0-9._~-]+/.exec(latest.text)![0];
+  expect((await api().post(path)).status).toBe(200);
+}
+
+/** Sends a campaign to the list and waits until the newsletter worker has finished it. */
+async function sendCampaign(listId: string, subject: string): Promise<{ total: number; sent: number }> {
+  const created = await api()
+    .post('/api/newsletter/campaigns')
+    .set(admin)
+    .send({
+      name: subject,
+      subject,
+      bodyMarkdown: 'Neues aus den Quartieren.',
+      audience: { listIds: [listId] },
+    });
+  expect(created.status).toBe(201);
+  expect(
+    (await api().post(`/api/newsletter/campaigns/${created.body.id}/send`).set(admin)).status,
+  ).toBeLessThan(300);
+  for (let i = 0; i < 200; i++) {
+    const p = await api().get(`/api/newsletter/campaigns/${created.body.id}/progress`).set(admin);
+    if (p.body.status === 'sent') return p.body;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`campaign ${subject} not sent`);
+}
+
+let listId: string;
 let events: string[];
 let feedToken: string;
 let manageToken: string;
@@ -96,7 +133,10 @@ beforeAll(async () => {
   await register(events[1]!, paula);
   await register(events[0]!, otto);
   const confirmations = await waitForMail({ to: paula.email }, { count: 2 });
-  manageToken = /\/api\/events\/manage\/([A-Za-z0-9_-]{43})/.exec(confirmations[0]!.text)![1]!;
+  // The manage link leads to the API or to the web page, whichever the events domain uses.
+  manageToken = /(?:\/api\/events\/manage|\/veranstaltungen\/anmeldung)\/([A-Za-z0-9_-]{43})/.exec(
+    confirmations[0]!.text,
+  )![1]!;
   const feed = await api().post('/feeds/personal').send({ manageToken });
   expect(feed.status).toBe(200);
   feedToken = feed.body.token;
@@ -104,6 +144,13 @@ beforeAll(async () => {
   expect((await api().get(`/feeds/personal/${feedToken}.ics`)).status).toBe(200);
   await subscribeToAlerts(paula.email);
   await subscribeToAlerts(otto.email);
+  const list = await api().post('/api/newsletter/lists').set(admin).send({ name: 'Aktive im Quartier' });
+  expect(list.status).toBe(201);
+  listId = list.body.id;
+  await subscribeToNewsletter(listId, paula);
+  await subscribeToNewsletter(listId, otto);
+  expect(await sendCampaign(listId, `Ausgabe 1 ${db}`)).toMatchObject({ total: 2, sent: 2 });
+  await waitForMail({ to: paula.email, subject: `Ausgabe 1 ${db}` });
   await ledgerSettled(paula.email);
   await ledgerSettled(otto.email);
 });
@@ -113,7 +160,7 @@ afterAll(async () => {
   await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
 });
 
-describe('one person across events, funding alerts and calendar feeds', () => {
+describe('one person across events, funding alerts, newsletter and calendar feeds', () => {
   it('exports all of it, with purposes and consent versions, and nothing of anybody else', async () => {
     const res = await api()
       .post('/api/privacy/admin/access')
@@ -144,8 +191,15 @@ describe('one person across events, funding alerts and calendar feeds', () => {
         consent: expect.objectContaining({ textVersion: expect.any(String) }),
       }),
     ]);
-    // Confirmations of both registrations and the alert sign-up.
-    expect(section('mail.ledger').records.length).toBeGreaterThanOrEqual(3);
+    const newsletterSubs = section('newsletter.subscribers').records;
+    expect(newsletterSubs).toEqual([
+      expect.objectContaining({ email: paula.email, name: paula.name, status: 'confirmed', listId }),
+    ]);
+    expect(section('newsletter.deliveries').records).toEqual([
+      expect.objectContaining({ email: paula.email, outcome: 'sent' }),
+    ]);
+    // Confirmations of both registrations, the alert and newsletter sign-ups, the welcome or issue.
+    expect(section('mail.ledger').records.length).toBeGreaterThanOrEqual(4);
     expect(section('events.registrations').retention.text.de).toMatch(/Tage nach der Veranstaltung/);
     for (const other of [otto.email, otto.name, otto.organisation]) expect(res.text).not.toContain(other);
     // Each consent record points to a listed version, and the export carries its exact words.
@@ -163,7 +217,11 @@ describe('one person across events, funding alerts and calendar feeds', () => {
           c.current && !c.changedWithoutNewVersion,
       ),
     ).toBe(true);
-    expect(data.consentTexts.map((c: { domain: string }) => c.domain).sort()).toEqual(['events', 'funding']);
+    expect(data.consentTexts.map((c: { domain: string }) => c.domain).sort()).toEqual([
+      'events',
+      'funding',
+      'newsletter',
+    ]);
     expect(data.consentTexts[0].text.de).toMatch(/Ich /);
   });
 
@@ -185,6 +243,8 @@ describe('one person across events, funding alerts and calendar feeds', () => {
       'events.registrations': 2,
       'calendar.personal-feeds': 1,
       'funding.subscriptions': 1,
+      'newsletter.subscribers': 1,
+      'newsletter.deliveries': 1,
     });
 
     expect(await findAnywhere([paula.email, paula.name, paula.organisation])).toEqual([]);
@@ -208,6 +268,14 @@ describe('one person across events, funding alerts and calendar feeds', () => {
     expect((await Subscription.findOne({ email: otto.email }).lean())!.status).toBe('confirmed');
   });
 
+  it('skips the person in a newsletter sent afterwards', async () => {
+    const subject = `Ausgabe 2 ${db}`;
+    expect(await sendCampaign(listId, subject)).toMatchObject({ total: 1, sent: 1 });
+    await waitForMail({ to: otto.email, subject });
+    expect(await listMail({ to: paula.email, subject })).toEqual([]);
+    expect(await findAnywhere([paula.email, paula.name])).toEqual([]);
+  });
+
   it('lets the person come back with a fresh opt-in', async () => {
     await subscribeToAlerts(paula.email, 2);
     expect((await Subscription.findOne({ email: paula.email }).lean())!.status).toBe('confirmed');
@@ -215,5 +283,9 @@ describe('one person across events, funding alerts and calendar feeds', () => {
     expect(await isSuppressed(paula.email, config.SECRET_KEY)).toBe(false);
     await register(events[1]!, paula);
     expect(await Registration.countDocuments({ eventId: events[1], email: paula.email })).toBe(1);
+    await subscribeToNewsletter(listId, paula, 2);
+    const subject = `Ausgabe 3 ${db}`;
+    expect(await sendCampaign(listId, subject)).toMatchObject({ total: 2, sent: 2 });
+    await waitForMail({ to: paula.email, subject });
   });
 });

@@ -2,6 +2,7 @@ import { Schema } from 'mongoose';
 import { defineModel } from '@qn/db';
 import * as events from '@qn/events';
 import * as funding from '@qn/funding';
+import * as newsletter from '@qn/newsletter';
 
 /**
  * The consent texts each domain shows (`packages/<domain>/src/consent-text.ts`), with where its
@@ -39,6 +40,13 @@ export const currentConsentTexts: readonly ConsentSource[] = [
     version: funding.CONSENT_TEXT_VERSION,
     text: wordsOf(funding.CONSENT_TEXT),
     holder: 'funding.subscriptions',
+    versionPath: 'consent.textVersion',
+  },
+  {
+    domain: 'newsletter',
+    version: newsletter.CONSENT_TEXT_VERSION,
+    text: wordsOf(newsletter.CONSENT_TEXT),
+    holder: 'newsletter.subscribers',
     versionPath: 'consent.textVersion',
   },
 ];

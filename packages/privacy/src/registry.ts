@@ -3,6 +3,11 @@ import { auditLogHolder } from './holders/audit-log';
 import { personalFeedsHolder } from './holders/calendar';
 import { eventContactsHolder, eventRegistrationsHolder } from './holders/events';
 import { fundingAlertsHolder, fundingContactsHolder, fundingSubscriptionsHolder } from './holders/funding';
+import {
+  newsletterDeliveriesHolder,
+  newsletterSendersHolder,
+  newsletterSubscribersHolder,
+} from './holders/newsletter';
 import { webSessionsHolder } from './holders/web-sessions';
 import { mailLedgerHolder, suppressionHolder } from './holders/mail';
 import { privacyRequestsHolder } from './holders/privacy-requests';
@@ -25,6 +30,9 @@ const sources: PersonalDataHolder[] = [
   fundingSubscriptionsHolder,
   fundingAlertsHolder,
   fundingContactsHolder,
+  newsletterSubscribersHolder,
+  newsletterDeliveriesHolder,
+  newsletterSendersHolder,
   mailLedgerHolder,
   smokePingsHolder,
   suppressionHolder,
