@@ -362,6 +362,27 @@ describe('events API', () => {
     );
   });
 
+  it('organisers cancel for someone, only within the event, and the waiting list moves up', async () => {
+    const id = await publishedEvent({ capacity: 1 });
+    const otherId = await publishedEvent({ capacity: 1 });
+    const first = await api()
+      .post(`/api/events/${id}/attendees`)
+      .set(org)
+      .send(person(`oc1-${db}@example.org`));
+    await api()
+      .post(`/api/events/${id}/registrations`)
+      .send(person(`oc2-${db}@example.org`));
+    const rid = first.body.attendee.id;
+    expect((await api().post(`/api/events/${otherId}/attendees/${rid}/cancel`).set(org)).status).toBe(404);
+    expect((await api().post(`/api/events/${id}/attendees/${rid}/cancel`).set(other)).status).toBe(403);
+    const res = await api().post(`/api/events/${id}/attendees/${rid}/cancel`).set(org);
+    expect(res.body.status).toBe('cancelled');
+    expect((await Registration.findOne({ eventId: id, email: `oc2-${db}@example.org` }).lean())!.status).toBe(
+      'confirmed',
+    );
+    expect(await AuditEntry.countDocuments({ action: 'event.attendee.cancel', objectId: rid })).toBe(1);
+  });
+
   it('lists published events with filters, free text, pagination and seats left', async () => {
     const a = await publishedEvent(
       {

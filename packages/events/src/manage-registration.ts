@@ -26,10 +26,15 @@ export async function findByManageToken(
  */
 export async function cancelRegistration(
   deps: EventsDeps,
-  opts: { registrationId: string; now?: Date },
+  opts: {
+    registrationId: string;
+    /** Only within this event (organiser routes). */ eventId?: string;
+    now?: Date;
+  },
 ): Promise<{ registration: RegistrationDoc; alreadyCancelled: boolean }> {
   const first = await Registration.findById(opts.registrationId).lean();
-  if (!first) throw AppError.notFound('Anmeldung nicht gefunden.');
+  if (!first || (opts.eventId !== undefined && first.eventId !== opts.eventId))
+    throw AppError.notFound('Anmeldung nicht gefunden.');
   return withEventLock(deps, first.eventId, async () => {
     const reg = (await Registration.findById(first._id).lean())!;
     const event = await Event.findById(reg.eventId).lean();

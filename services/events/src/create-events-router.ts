@@ -297,9 +297,10 @@ export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router 
   router.post('/:eventId/attendees/:registrationId/cancel', async (req, res) => {
     const event = await managedEvent(req);
     const registrationId = idParam(req.params.registrationId, 'Anmeldung');
-    const reg = await listAttendees(String(event._id)).then((a) => a.find((x) => x.id === registrationId));
-    if (!reg) throw AppError.notFound('Anmeldung nicht gefunden.');
-    const { registration } = await cancelRegistration(depsOf(req), { registrationId });
+    const { registration } = await cancelRegistration(depsOf(req), {
+      registrationId,
+      eventId: String(event._id),
+    });
     await audit(req, 'event.attendee.cancel', event, registrationId);
     res.json(attendeeOf(registration));
   });
