@@ -1,5 +1,6 @@
 import { seedFoundation } from './seed-foundation';
 import { seedEvents } from './seed-events';
+import { seedFunding } from './seed-funding';
 
 /**
  * Loads the whole demo set. Each domain adds its own idempotent seed step here
@@ -8,4 +9,5 @@ import { seedEvents } from './seed-events';
 export async function seedDemo(opts: { organiserToken?: string } = {}): Promise<void> {
   await seedFoundation(opts);
   await seedEvents();
+  await seedFunding();
 }
