@@ -156,4 +156,38 @@ describe('self-service request', () => {
     expect(last.headers['content-type']).toMatch(/problem\+json/);
     expect(last.headers['retry-after']).toBeDefined();
   });
+
+  it('sweeps expired links and records past their retention on later requests', async () => {
+    const old = new Date(Date.now() - (config.PRIVACY_REQUEST_RETENTION_DAYS + 1) * 86_400_000);
+    const base = {
+      kind: 'access',
+      channel: 'self-service',
+      addressHash: 'h',
+      lang: 'de',
+      steps: [],
+    } as const;
+    const [stale, ancient] = await PrivacyRequest.insertMany([
+      {
+        ...base,
+        status: 'awaiting-confirmation' as const,
+        requestedAt: new Date(Date.now() - 3 * 86_400_000),
+        expiresAt: new Date(Date.now() - 86_400_000),
+        tokenHash: 'x'.repeat(64),
+        sealedAddress: 'sealed',
+      },
+      {
+        ...base,
+        status: 'completed' as const,
+        outcome: 'exported' as const,
+        requestedAt: old,
+        completedAt: old,
+      },
+    ]);
+    await ask({ email: `sweep-${db}@example.org`, kind: 'access' });
+    const swept = await PrivacyRequest.findById(stale!._id).lean();
+    expect(swept).toMatchObject({ status: 'expired' });
+    expect(swept!.sealedAddress).toBeUndefined();
+    expect(swept!.tokenHash).toBeUndefined();
+    expect(await PrivacyRequest.exists({ _id: ancient!._id })).toBeNull();
+  });
 });

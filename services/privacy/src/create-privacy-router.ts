@@ -17,6 +17,7 @@ import {
   listConsentTexts,
   listPrivacyRequests,
   personalDataHolders,
+  purgePrivacyRequests,
   renderExportHtml,
   requestByMail,
   type ErasureResult,
@@ -85,6 +86,9 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     : [];
   router.post('/requests', ...limits, async (req, res) => {
     const input = parseInput(mailedRequestInput, req.body);
+    // Housekeeping rides along (no scheduler needed): expired links lose the sealed address,
+    // records past PRIVACY_REQUEST_RETENTION_DAYS go. The same work for every address.
+    await purgePrivacyRequests(deps.config);
     await requestByMail(
       { email: normaliseEmail(input.email), kind: input.kind, lang: input.lang },
       { config: deps.config, producer: deps.producer, requestId: String(req.id) },
@@ -137,6 +141,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
 
   router.get('/admin/requests', requireRole('admin'), async (req, res) => {
     const input = parseInput(listInput, req.query);
+    await purgePrivacyRequests(deps.config);
     res.json({
       requests: await listPrivacyRequests(
         { email: input.email && normaliseEmail(input.email), limit: input.limit },
