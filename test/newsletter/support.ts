@@ -69,3 +69,70 @@ export async function mailCounts(subject: string, addresses: string[]): Promise<
     }
   return counts;
 }
+
+/** Imports consented subscribers into a list through the API (CSV, like an admin would). */
+export async function importConsented(
+  s: Stack,
+  listId: string,
+  rows: { email: string; name?: string; municipality?: string; actorType?: string; fields?: string[] }[],
+): Promise<void> {
+  const csv = [
+    'email;name;municipality;actor_type;fields_of_action;consent_at',
+    ...rows.map((r) =>
+      [
+        r.email,
+        r.name ?? '',
+        r.municipality ?? '',
+        r.actorType ?? '',
+        (r.fields ?? []).join('|'),
+        '2026-01-15T09:00:00Z',
+      ].join(';'),
+    ),
+  ].join('\n');
+  const res = await s.http
+    .post(`/api/newsletter/lists/${listId}/import?mode=consented`)
+    .set(admin)
+    .set('Content-Type', 'text/csv')
+    .send(csv);
+  if (res.status !== 200 || res.body.invalid.length)
+    throw new Error(`import failed: ${JSON.stringify(res.body)}`);
+}
+
+export async function createList(s: Stack, name: string): Promise<string> {
+  const res = await s.http.post('/api/newsletter/lists').set(admin).send({ name });
+  if (res.status !== 201) throw new Error(`list: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export async function createCampaign(s: Stack, body: Record<string, unknown>): Promise<string> {
+  const res = await s.http
+    .post('/api/newsletter/campaigns')
+    .set(admin)
+    .send({ name: 'Test', bodyMarkdown: 'Hallo Welt', ...body });
+  if (res.status !== 201) throw new Error(`campaign: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export async function progressOf(s: Stack, id: string) {
+  const res = await s.http.get(`/api/newsletter/campaigns/${id}/progress`).set(admin);
+  if (res.status !== 200) throw new Error(`progress: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as {
+    status: string;
+    total: number;
+    sent: number;
+    failed: number;
+    skipped: number;
+    remaining: number;
+    rate: number;
+    eta: string | null;
+  };
+}
+
+export async function waitSent(s: Stack, id: string, timeoutMs = 60_000) {
+  return eventually(
+    () => progressOf(s, id),
+    (p) => p.status === 'sent',
+    timeoutMs,
+    `campaign ${id} sent`,
+  );
+}

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Schema } from 'mongoose';
+import mongoose, { Schema } from 'mongoose';
 import { defineModel } from '@qn/db';
 
 /**
@@ -47,8 +47,12 @@ export async function isSuppressed(normalisedEmail: string, secret: string): Pro
   return (await Suppression.exists({ _id: addressHash(normalisedEmail, secret) })) !== null;
 }
 
-/** For fan-out: which of these hashes are suppressed, in one query. */
+/**
+ * For fan-out: which of these hashes are suppressed, in one query. The `$in` is marked trusted:
+ * the global sanitizeFilter would otherwise turn it into an `$eq` that fails to cast.
+ */
 export async function suppressedHashes(hashes: string[]): Promise<Set<string>> {
-  const rows = await Suppression.find({ _id: { $in: hashes } }, { _id: 1 }).lean();
+  if (hashes.length === 0) return new Set();
+  const rows = await Suppression.find({ _id: mongoose.trusted({ $in: hashes }) }, { _id: 1 }).lean();
   return new Set(rows.map((r) => r._id));
 }

@@ -41,12 +41,12 @@ export function buildCampaignMessage(
     text: body.text,
     html: body.html,
     textEncoding: 'quoted-printable',
-    list: {
-      unsubscribe: [{ url: links.unsubscribeUrl }, { url: mailto }],
-      ...(links.listIdHeader ? { id: { url: links.listIdHeader } } : {}),
-    },
+    // One List-Unsubscribe header with both URIs (RFC 2369/8058); nodemailer's `list` option
+    // would write one header per URI. Folding happens only at the spaces between the <...>.
     headers: {
+      'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${mailto}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      ...(links.listIdHeader ? { 'List-Id': `<${links.listIdHeader}>` } : {}),
       'X-Auto-Response-Suppress': 'OOF, AutoReply',
       'Feedback-ID': `${cc.id}:newsletter:quartiersnetz`,
     },
