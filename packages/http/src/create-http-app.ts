@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler, sendProblem } from './problem';
 import { requestIdOf } from './request-id';
+import { documentHealthRoutes } from './openapi/health-routes';
 
 export type ReadinessCheck = { name: string; check: () => Promise<void> };
 
@@ -23,6 +24,7 @@ export type HttpAppOptions = {
  * health endpoints, and problem+json for every error including unknown routes.
  */
 export function createHttpApp(opts: HttpAppOptions): Express {
+  documentHealthRoutes();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy ?? 'loopback');

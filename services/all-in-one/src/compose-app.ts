@@ -7,7 +7,12 @@ import { eventsDepsOf } from '@qn/events';
 import { createFundingRouter } from '@qn/service-funding';
 import { createNewsletterRouter } from '@qn/service-newsletter';
 import { httpMetrics } from '@qn/metrics';
-import { createAuditRouter, createMetricsRouter } from '@qn/service-ops';
+import {
+  createApiDocsRouter,
+  createAuditRouter,
+  createMetricsRouter,
+  createOpenApiRouter,
+} from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
 import { createCalendarService } from '@qn/service-calendar';
 import { createPrivacyRouter } from '@qn/service-privacy';
@@ -36,6 +41,8 @@ export function composeApp(rt: Runtime): Express {
       { path: '/api/newsletter', router: createNewsletterRouter(rt) },
       { path: '/metrics', router: createMetricsRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },
+      { path: '/api/openapi.json', router: createOpenApiRouter({ publicUrl: rt.config.PUBLIC_URL }) },
+      { path: '/api/docs', router: createApiDocsRouter() },
       { path: '/api/privacy', router: createPrivacyRouter(rt) },
       { path: '/feeds', router: calendar.router },
       // Pages last: mounted at `/`, they must not shadow the API, feed and health paths above.

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { parseInput } from '@qn/http';
+import { documentRoute, parseInput } from '@qn/http';
 import { authenticate, requireRole } from '@qn/auth';
 import { AUDIT_MAX_PAGE_SIZE, listAuditEntries } from '@qn/audit';
 
@@ -22,6 +22,62 @@ export const auditQuery = z
     message: 'from must be before to',
     path: ['to'],
   });
+
+const auditEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actorAccountId: z.string(),
+  actorRole: z.string(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string(),
+  organisationId: z.string().optional(),
+  ip: z.string().optional(),
+  requestId: z.string().optional(),
+  fields: z.array(z.string()).optional(),
+});
+export const auditPage = z.object({
+  items: z.array(auditEntry),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+
+documentRoute({
+  method: 'get',
+  path: '/api/audit',
+  summary: 'Audit log: who changed what, when, from where (newest first)',
+  description: 'Filters are exact matches; `from` is inclusive, `to` exclusive (ISO 8601 with offset).',
+  tags: ['Betrieb'],
+  auth: 'admin',
+  query: auditQuery,
+  responses: {
+    200: {
+      description: 'One page of entries',
+      schema: auditPage,
+      example: {
+        items: [
+          {
+            id: '6750a1b2c3d4e5f601234567',
+            at: '2026-11-25T09:30:00.000Z',
+            actorAccountId: '6750a1b2c3d4e5f601230001',
+            actorRole: 'organiser',
+            action: 'event.update',
+            objectType: 'event',
+            objectId: '6750a1b2c3d4e5f601239999',
+            organisationId: '6750a1b2c3d4e5f601230042',
+            ip: '192.0.2.10',
+            fields: ['title', 'startsAt'],
+          },
+        ],
+        page: 1,
+        pageSize: 50,
+        total: 1,
+      },
+    },
+  },
+  errors: [400, 401, 403],
+});
 
 /** Admin-only, read-only view of the audit log: `GET /api/audit?actor=&action=&from=&to=&page=`. */
 export function createAuditRouter(): Router {

@@ -1,9 +1,27 @@
 import { Router } from 'express';
 import type { Config } from '@qn/config';
 import type { Producer } from '@qn/queue';
-import { sendProblem } from '@qn/http';
+import { documentRoute, sendProblem } from '@qn/http';
 import { queueMetricsRegistry, scrapeMetrics } from '@qn/metrics';
 import { bearerMatches } from './bearer-matches';
+
+documentRoute({
+  method: 'get',
+  path: '/metrics',
+  summary: 'Prometheus metrics of this process',
+  description:
+    'Request durations by route template and status, jobs per queue and state, mails sent and failed by kind, Node process metrics. 404 while METRICS_TOKEN is unset.',
+  tags: ['Betrieb'],
+  auth: 'metrics-token',
+  responses: {
+    200: {
+      description: 'Prometheus text exposition format',
+      contentType: 'text/plain; version=0.0.4',
+      example: 'qn_mails_sent_total{kind="smoke"} 1\n',
+    },
+  },
+  errors: [401, 404],
+});
 
 /**
  * `GET /metrics` for Prometheus. Not public: it needs `Authorization: Bearer <METRICS_TOKEN>`
