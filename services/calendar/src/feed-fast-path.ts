@@ -32,8 +32,8 @@ export function createFeedFastPath(feeds: CalendarFeeds, index: FeedUrlIndex): F
     const rep = feeds.cache.peek(served.key, served.scope);
     if (!rep) return false;
     const given = req.headers['x-request-id'];
-    res.setHeader('X-Request-Id', typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID());
-    const sent = sendFeed(req, res, rep, served.send);
+    const id = typeof given === 'string' && SAFE_ID.test(given) ? given : randomUUID();
+    const sent = sendFeed(req, res, rep, served.send, ['X-Request-Id', id]);
     if (sent instanceof Promise) {
       sent.catch(() => {
         if (!res.headersSent) res.statusCode = 500;
