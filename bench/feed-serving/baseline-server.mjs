@@ -1,26 +1,10 @@
-import http from 'node:http';
-import { readFileSync } from 'node:fs';
+import { createBaselineServer } from './baseline.mjs';
 
-/**
- * The baseline: plain node:http answering from prebuilt buffers with the service's own
- * response headers replayed, the least any server can do for the same bytes (identity or br
- * as asked, 304 when the ETag matches).
- */
-const identity = readFileSync(process.env.BENCH_IDENTITY);
-const br = readFileSync(process.env.BENCH_BR);
-const headers = JSON.parse(readFileSync(process.env.BENCH_HEADERS, 'utf8'));
-
-const server = http.createServer((req, res) => {
-  const wantsBr = /\bbr\b/.test(req.headers['accept-encoding'] ?? '');
-  const h = wantsBr ? headers.br : headers.identity;
-  if (req.headers['if-none-match'] === h.etag) {
-    res.writeHead(304, headers.notModified);
-    res.end();
-    return;
-  }
-  res.writeHead(200, h);
-  res.end(wantsBr ? br : identity);
+/** The baseline in a process of its own (BASELINE=process). */
+const server = createBaselineServer({
+  identityPath: process.env.BENCH_IDENTITY,
+  brPath: process.env.BENCH_BR,
+  headersPath: process.env.BENCH_HEADERS,
 });
-server.keepAliveTimeout = 30_000;
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
 process.on('message', (m) => m === 'stop' && server.close(() => process.exit(0)));

@@ -3,7 +3,7 @@
 // alternating, medians of the rounds. Figures go to docs/bench/feed-serving.md, never to tests.
 //
 //   npx turbo run build --filter=@qn/service-calendar... --filter=@qn/infra
-//   node bench/feed-serving/run.mjs            # ROUNDS=10 DURATION_MS=2000 CONCURRENCY=16
+//   node bench/feed-serving/run.mjs   # ROUNDS=10 DURATION_MS=2000 CONCURRENCY=16 BASELINE=same|process
 import { fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +21,8 @@ const DURATION_MS = Number(process.env.DURATION_MS ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const EVENTS = Number(process.env.EVENTS ?? 1000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// same: baseline server inside the service's process (default); process: a process of its own.
+const BASELINE = process.env.BASELINE ?? 'same';
 const here = new URL('.', import.meta.url).pathname;
 
 const stateDir = join(repoRoot, '.data', `bench-feed-${process.pid}`);
@@ -142,11 +144,25 @@ try {
       notModified: replay(notModified.headers),
     }),
   );
-  const baseline = await start('baseline-server.mjs', {
-    BENCH_IDENTITY: join(stateDir, 'feed.ics'),
-    BENCH_BR: join(stateDir, 'feed.ics.br'),
-    BENCH_HEADERS: join(stateDir, 'headers.json'),
-  });
+  const baselineFiles = {
+    identityPath: join(stateDir, 'feed.ics'),
+    brPath: join(stateDir, 'feed.ics.br'),
+    headersPath: join(stateDir, 'headers.json'),
+  };
+  const baseline =
+    BASELINE === 'process'
+      ? await start('baseline-server.mjs', {
+          BENCH_IDENTITY: baselineFiles.identityPath,
+          BENCH_BR: baselineFiles.brPath,
+          BENCH_HEADERS: baselineFiles.headersPath,
+        })
+      : await new Promise((resolve) => {
+          service.child.on(
+            'message',
+            (m) => m.baselinePort && resolve({ url: `http://127.0.0.1:${m.baselinePort}` }),
+          );
+          service.child.send({ baseline: baselineFiles });
+        });
   const baseUrl = `${baseline.url}/feeds/events.ics`;
 
   const modes = [

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
+import * as baselineModule from './baseline.mjs';
 
 /**
  * The calendar service as its main.ts runs it (express shell with request ids, logs, helmet,
@@ -32,8 +33,18 @@ const app = createHttpApp({ logger, mounts: [{ path: '/feeds', router: calendar.
 const server = serveWithFastPath(app, calendar.fastPath);
 server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
 server.keepAliveTimeout = 30_000;
+// BASELINE=same: the baseline listens in this process too (loaded only while the service is
+// idle), so both share the process's lot on a busy machine and only the work per request differs.
+let baseline;
 process.on('message', (m) => {
+  if (m?.baseline) {
+    const { createBaselineServer } = baselineModule;
+    baseline = createBaselineServer(m.baseline);
+    baseline.listen(0, '127.0.0.1', () => process.send({ baselinePort: baseline.address().port }));
+    return;
+  }
   if (m !== 'stop') return;
+  baseline?.close();
   server.close(() => {
     redis.disconnect();
     subscriber.disconnect();
