@@ -217,6 +217,9 @@ try {
     `feed: ${events} events, ${plain.body.length} bytes identity, ${br.body.length} bytes br; concurrency ${CONCURRENCY}, ${ROUNDS} rounds × ${DURATION_MS} ms each, alternating`,
   );
   console.log(
+    `baseline: plain node:http ${BASELINE === 'same' ? "in the service's process" : 'in a process of its own'}`,
+  );
+  console.log(
     `load average at the end: ${os
       .loadavg()
       .map((x) => x.toFixed(1))
