@@ -113,6 +113,14 @@ export const formField = {
   /** `<input type="datetime-local">` gives `YYYY-MM-DDTHH:mm` in the office's time zone. */
   localDateTime: () =>
     z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date')),
+  optionalLocalDateTime: () =>
+    z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date')
+        .optional(),
+    ),
   optionalLocalDate: () =>
     z.preprocess(
       blankToUndefined,

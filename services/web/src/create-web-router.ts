@@ -10,8 +10,10 @@ import { render } from './http/web-context';
 import { signInRoutes } from './console/sign-in-routes';
 import { consoleHomeRoutes } from './console/console-home';
 import { consoleEventRoutes } from './console/events/console-event-routes';
+import { consoleNewsletterRoutes } from './newsletter/console-newsletter-routes';
 import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
+import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
 
 /** Paths other services own: the web router, mounted last at `/`, never answers for them. */
 const NOT_OURS = /^\/(api|feeds|metrics)(\/|$)|^\/(healthz|readyz)$/;
@@ -37,9 +39,11 @@ export function createWebRouter(deps: WebDeps): Router {
   router.get('/barrierefreiheit', (_req, res) => render(res, accessibilityPage(pageContext(res))));
   router.use(publicEventRoutes(deps));
   router.use(publicFundingRoutes(deps));
+  router.use(publicNewsletterRoutes(deps));
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes());
   router.use(consoleEventRoutes(deps));
+  router.use(consoleNewsletterRoutes(deps));
 
   router.use(webNotFound);
   router.use(webErrorHandler);

@@ -58,13 +58,7 @@ export const eventForm = z.object({
   waitlistEnabled: formField.checkbox(),
   promotionMode: formField.choice(['automatic', 'offer'] as const),
   maxCompanions: formField.int(0, 10),
-  registrationClosesAt: z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date')
-      .optional(),
-  ),
+  registrationClosesAt: formField.optionalLocalDateTime(),
   audience: formField.optionalText(500),
   accessibility: formField.optionalText(2_000),
   contactName: formField.text(200),

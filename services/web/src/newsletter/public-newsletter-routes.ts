@@ -1,0 +1,252 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import {
+  ACTOR_TYPES,
+  ACTOR_TYPE_KEYS,
+  FIELDS_OF_ACTION,
+  FIELD_OF_ACTION_KEYS,
+  MUNICIPALITIES,
+  MUNICIPALITY_KEYS,
+} from '@qn/domain';
+import {
+  CONSENT_TEXT,
+  confirmSubscription,
+  describeConfirmation,
+  describeUnsubscribe,
+  listLists,
+  newsletterContext,
+  requestSubscription,
+  unsubscribeByToken,
+  type NewsletterListDoc,
+} from '@qn/newsletter';
+import { publicWriteLimits } from '@qn/rate-limit';
+import {
+  checkboxField,
+  choiceGroup,
+  csrfField,
+  emptyForm,
+  errorSummary,
+  formField,
+  html,
+  notice,
+  parseForm,
+  selectField,
+  textField,
+  type FormState,
+  type Page,
+  type PageContext,
+} from '@qn/web-ui';
+import type { WebDeps } from '../web-deps';
+import { pageContext, render } from '../http/web-context';
+
+const TOKEN = /^[A-Za-z0-9_.-]{10,400}$/;
+
+const subscribeForm = z.object({
+  listId: z.string().min(1).max(40),
+  email: formField.email(),
+  name: formField.optionalText(200),
+  municipality: formField.optionalChoice(MUNICIPALITY_KEYS),
+  actorType: formField.optionalChoice(ACTOR_TYPE_KEYS),
+  fieldsOfAction: formField.multi(FIELD_OF_ACTION_KEYS),
+  consent: formField.consent(),
+});
+
+function subscribePage(ctx: PageContext, lists: NewsletterListDoc[], form: FormState): Page {
+  const { t, lang } = ctx;
+  const labels = {
+    listId: t('nl.list'),
+    email: t('nl.email'),
+    name: t('nl.name'),
+    municipality: t('nl.municipality'),
+    actorType: t('nl.actorType'),
+    fieldsOfAction: t('nl.fields'),
+    consent: t('nl.consent'),
+  };
+  if (lists.length === 0)
+    return {
+      title: t('nl.title'),
+      section: 'newsletter',
+      body: html`<h1>${t('nl.title')}</h1>
+        <p>${t('nl.none')}</p>`,
+    };
+  return {
+    title: Object.keys(form.errors).length ? `${t('error.title')}: ${t('nl.title')}` : t('nl.title'),
+    section: 'newsletter',
+    body: html`<h1>${t('nl.title')}</h1>
+      ${errorSummary(form, labels, t)}
+      <p>${t('nl.intro')}</p>
+      <form class="stack" method="post" action="/newsletter" novalidate>
+        ${csrfField(ctx)}
+        ${
+          lists.length === 1
+            ? html`<input type="hidden" name="listId" value="${lists[0]!._id}" />
+                <p>
+                  <strong>${lists[0]!.name}</strong
+                  >${lists[0]!.description ? html`<br />${lists[0]!.description}` : ''}
+                </p>`
+            : choiceGroup(
+                form,
+                {
+                  name: 'listId',
+                  label: labels.listId,
+                  type: 'radio',
+                  required: true,
+                  options: lists.map((l) => ({ value: l._id, label: l.name })),
+                },
+                t,
+              )
+        }
+        ${textField(form, { name: 'email', label: labels.email, type: 'email', autocomplete: 'email', required: true }, t)}
+        ${textField(form, { name: 'name', label: labels.name, autocomplete: 'name' }, t)}
+        ${selectField(form, { name: 'municipality', label: labels.municipality, emptyLabel: t('nl.noChoice'), options: MUNICIPALITIES.map((m) => ({ value: m.key, label: m.name })) }, t)}
+        ${selectField(form, { name: 'actorType', label: labels.actorType, emptyLabel: t('nl.noChoice'), options: ACTOR_TYPES.map((a) => ({ value: a.key, label: a[lang] })) }, t)}
+        ${choiceGroup(form, { name: 'fieldsOfAction', label: labels.fieldsOfAction, compact: true, options: FIELDS_OF_ACTION.map((f) => ({ value: f.key, label: f[lang] })) }, t)}
+        ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT[lang], required: true }, t)}
+        <button type="submit">${t('nl.submit')}</button>
+      </form>`,
+  };
+}
+
+function messagePage(ctx: PageContext, title: string, text: string, status = 200): [Page, number] {
+  return [
+    {
+      title,
+      section: 'newsletter',
+      body: html`<h1>${title}</h1>
+        ${notice(text)}`,
+    },
+    status,
+  ];
+}
+
+/** Newsletter sign-up (double opt-in), confirmation and unsubscribe pages over @qn/newsletter. */
+export function publicNewsletterRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const nl = newsletterContext(deps.config, deps.redis, deps.producer);
+  const show = (res: Response, [page, status]: [Page, number]) => render(res, page, status);
+
+  router.get('/newsletter', async (_req, res) => {
+    render(res, subscribePage(pageContext(res), await listLists(), emptyForm()));
+  });
+
+  router.post('/newsletter', ...publicWriteLimits(deps, 'web.newsletter-subscribe'), async (req, res) => {
+    const ctx = pageContext(res);
+    const lists = await listLists();
+    const parsed = parseForm(subscribeForm, req.body, ctx.t);
+    const list = parsed.ok ? lists.find((l) => l._id === parsed.data.listId) : undefined;
+    if (!parsed.ok || !list) {
+      const form = parsed.ok
+        ? { values: parsed.form.values, errors: { listId: ctx.t('validation.choice') } }
+        : parsed.form;
+      return render(res, subscribePage(ctx, lists, form), 400);
+    }
+    const d = parsed.data;
+    await requestSubscription(
+      nl,
+      {
+        listId: list._id,
+        email: d.email,
+        name: d.name,
+        lang: ctx.lang,
+        attributes: {
+          municipality: d.municipality,
+          actorType: d.actorType,
+          fieldsOfAction: d.fieldsOfAction,
+        },
+      },
+      { requestId: String(req.id) },
+    );
+    show(res, messagePage(ctx, ctx.t('nl.sent.title'), ctx.t('nl.sent.text', { email: d.email })));
+  });
+
+  // GET shows a button; only the POST confirms (mail scanners follow links).
+  router.get('/newsletter/bestaetigen/:token', async (req, res) => {
+    const ctx = pageContext(res);
+    const { t } = ctx;
+    const token = String(req.params.token);
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const v = TOKEN.test(token) ? await describeConfirmation(nl, token) : { state: 'invalid' as const };
+    if (v.state === 'valid') {
+      return render(res, {
+        title: t('nl.confirm.title'),
+        section: 'newsletter',
+        body: html`<h1>${t('nl.confirm.title')}</h1>
+          <p>${t('nl.confirm.text', { list: v.listName ?? '' })}</p>
+          <form method="post" action="/newsletter/bestaetigen/${token}">
+            ${csrfField(ctx)}<button type="submit">${t('nl.confirm.submit')}</button>
+          </form>`,
+      });
+    }
+    if (v.state === 'confirmed')
+      return show(
+        res,
+        messagePage(ctx, t('nl.confirmed.title'), t('nl.confirmed.text', { list: v.listName ?? '' })),
+      );
+    show(
+      res,
+      messagePage(
+        ctx,
+        t('link.invalid.title'),
+        v.state === 'expired' ? t('nl.expired') : t('link.invalid.text'),
+        404,
+      ),
+    );
+  });
+
+  router.post('/newsletter/bestaetigen/:token', async (req, res) => {
+    const ctx = pageContext(res);
+    const { t } = ctx;
+    const token = String(req.params.token);
+    const v = TOKEN.test(token)
+      ? await confirmSubscription(nl, token, { requestId: String(req.id) })
+      : { state: 'invalid' as const };
+    if (v.state === 'confirmed')
+      return show(
+        res,
+        messagePage(ctx, t('nl.confirmed.title'), t('nl.confirmed.text', { list: v.listName ?? '' })),
+      );
+    show(
+      res,
+      messagePage(
+        ctx,
+        t('link.invalid.title'),
+        v.state === 'expired' ? t('nl.expired') : t('link.invalid.text'),
+        404,
+      ),
+    );
+  });
+
+  router.get('/newsletter/abmelden/:token', async (req, res) => {
+    const ctx = pageContext(res);
+    const { t } = ctx;
+    const token = String(req.params.token);
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const v = TOKEN.test(token) ? await describeUnsubscribe(nl, token) : { state: 'invalid' as const };
+    if (v.state === 'valid') {
+      return render(res, {
+        title: t('nl.unsub.title'),
+        section: 'newsletter',
+        body: html`<h1>${t('nl.unsub.title')}</h1>
+          <p>${t('nl.unsub.text', { list: v.listName ?? '' })}</p>
+          <form method="post" action="/newsletter/abmelden/${token}">
+            ${csrfField(ctx)}<button type="submit">${t('nl.unsub.submit')}</button>
+          </form>`,
+      });
+    }
+    if (v.state === 'done') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.done')));
+    if (v.state === 'test') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.test')));
+    show(res, messagePage(ctx, t('link.invalid.title'), t('link.invalid.text'), 404));
+  });
+
+  router.post('/newsletter/abmelden/:token', async (req, res) => {
+    const ctx = pageContext(res);
+    const { t } = ctx;
+    const token = String(req.params.token);
+    const v = TOKEN.test(token) ? await unsubscribeByToken(nl, token) : { state: 'invalid' as const };
+    if (v.state === 'done') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.done')));
+    if (v.state === 'test') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.test')));
+    show(res, messagePage(ctx, t('link.invalid.title'), t('link.invalid.text'), 404));
+  });
+
+  return router;
+}
