@@ -89,6 +89,7 @@ describe('admin access', () => {
         'auth.api-tokens',
         'mail.ledger',
         'privacy.requests',
+        'queue.mail-jobs',
         'smoke.pings',
       ].sort(),
     );
@@ -207,10 +208,15 @@ describe('admin erasure', () => {
       'auth.api-tokens': { d: 1, a: 0 },
       'mail.ledger': { d: 0, a: 1 },
       'smoke.pings': { d: 1, a: 0 },
+      'queue.mail-jobs': { d: 1, a: 0 },
       'audit.log': { d: 0, a: 1 },
     });
 
     expect(await findAnywhere([erika.email, erika.name])).toEqual([]);
+    // Nor does Redis: the finished test-mail job that named her is gone from the mail queue.
+    const jobs = await aio.rt.producer.queue('mail').getJobs(['completed', 'failed', 'wait', 'delayed']);
+    expect(jobs.filter((j) => JSON.stringify(j.data).includes(erika.email))).toEqual([]);
+    expect(jobs.filter((j) => JSON.stringify(j.data).includes(max.email)).length).toBeGreaterThan(0);
     expect(await isSuppressed(erika.email, config.SECRET_KEY)).toBe(true);
     const after = await countAll();
     // Counted records stay; only the test pings and the API token are gone. One more audit
@@ -259,14 +265,14 @@ describe('admin erasure', () => {
       }
     };
     const input = { email: max.email, actorAccountId: 'test' };
-    await expect(eraseByAdmin(input, { config: config, beforeStep: crashOnce })).rejects.toThrow(
-      'simulated crash',
-    );
+    await expect(
+      eraseByAdmin(input, { config, producer: aio.rt.producer, beforeStep: crashOnce }),
+    ).rejects.toThrow('simulated crash');
     const open = await PrivacyRequest.findOne({ kind: 'erasure', status: 'running' }).lean();
     expect(open!.steps.map((s) => s.name)).toEqual(steps.slice(0, steps.indexOf(crashAt)));
 
     // Run again (the admin asks again): it resumes the same request, no error.
-    const resumed = await eraseByAdmin(input, { config, beforeStep: crashOnce });
+    const resumed = await eraseByAdmin(input, { config, producer: aio.rt.producer, beforeStep: crashOnce });
     expect(resumed.requestId).toBe(String(open!._id));
     const stored = await PrivacyRequest.findById(open!._id).lean();
     expect(stored!.steps.map((s) => s.name)).toEqual(steps);
@@ -276,7 +282,7 @@ describe('admin erasure', () => {
     expect(norm(resumed)).toEqual(norm(result));
     expect(await findAnywhere([max.email, max.name])).toEqual([]);
     // Running the finished request once more returns the same answer.
-    const again = await eraseByAdmin(input, { config });
+    const again = await eraseByAdmin(input, { config, producer: aio.rt.producer });
     expect(again.requestId).not.toBe(resumed.requestId); // a new request: nothing left to do
     expect(again.erased.every((e) => e.deleted + e.anonymised === 0)).toBe(true);
   });

@@ -8,7 +8,7 @@ export type AdminRequestInput = { email: string; tokens?: string[]; actorAccount
 /** Access by the office (a request that came by letter or phone, identity checked there). */
 export async function accessByAdmin(
   input: AdminRequestInput,
-  deps: Pick<ErasureDeps, 'config'>,
+  deps: Pick<ErasureDeps, 'config' | 'producer'>,
 ): Promise<{ requestId: string; data: PersonalDataExport }> {
   const now = new Date();
   const request = await PrivacyRequest.create({
@@ -22,7 +22,9 @@ export async function accessByAdmin(
     actorAccountId: input.actorAccountId,
     steps: [],
   });
-  const data = await exportPersonalData({ email: input.email, tokens: input.tokens }, deps.config);
+  const data = await exportPersonalData({ email: input.email, tokens: input.tokens }, deps.config, {
+    producer: deps.producer,
+  });
   await PrivacyRequest.updateOne(
     { _id: request._id },
     { $set: { status: 'completed', outcome: 'exported', completedAt: new Date() } },

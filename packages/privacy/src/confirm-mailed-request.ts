@@ -68,7 +68,7 @@ export async function confirmMailedRequest(token: string, deps: ErasureDeps): Pr
       result: await runErasure(String(request._id), email, deps),
     };
   }
-  const data = await exportPersonalData({ email }, deps.config);
+  const data = await exportPersonalData({ email }, deps.config, { producer: deps.producer });
   await PrivacyRequest.updateOne(
     { _id: request._id },
     {

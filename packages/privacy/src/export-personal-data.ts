@@ -2,7 +2,7 @@ import type { Config } from '@qn/config';
 import { consentTextsFor, type ConsentWords } from './consent-texts';
 import { baseContext, findWithLinks, type Subject } from './find-linked';
 import { personalDataHolders } from './registry';
-import type { ActivityKey, PersonalRecord, Retention, Text } from './types';
+import type { ActivityKey, HolderContext, PersonalRecord, Retention, Text } from './types';
 
 export type ExportSection = {
   holder: string;
@@ -30,8 +30,12 @@ export type PersonalDataExport = {
   consentTexts: { domain: string; version: string; text: ConsentWords }[];
 };
 
-async function collectSections(subject: Subject, config: Config): Promise<ExportSection[]> {
-  const base = baseContext(subject, config);
+async function collectSections(
+  subject: Subject,
+  config: Config,
+  extra: Pick<HolderContext, 'producer'> = {},
+): Promise<ExportSection[]> {
+  const base = baseContext(subject, config, extra);
   const memo = new Map<string, PersonalRecord[]>();
   const sections: ExportSection[] = [];
   for (const h of personalDataHolders) {
@@ -52,8 +56,13 @@ async function collectSections(subject: Subject, config: Config): Promise<Export
   return sections;
 }
 
-export async function exportPersonalData(subject: Subject, config: Config): Promise<PersonalDataExport> {
-  const sections = await collectSections(subject, config);
+/** With the producer, queued mails in Redis are searched too (see holders/queued-jobs.ts). */
+export async function exportPersonalData(
+  subject: Subject,
+  config: Config,
+  extra: Pick<HolderContext, 'producer'> = {},
+): Promise<PersonalDataExport> {
+  const sections = await collectSections(subject, config, extra);
   return {
     format: 'quartiersnetz-personal-data-export',
     version: 1,

@@ -11,6 +11,7 @@ import {
 import { webSessionsHolder } from './holders/web-sessions';
 import { mailLedgerHolder, suppressionHolder } from './holders/mail';
 import { privacyRequestsHolder } from './holders/privacy-requests';
+import { queuedJobsHolder } from './holders/queued-jobs';
 import { smokePingsHolder } from './holders/smoke-pings';
 import type { NotPersonalPath, PersonalDataHolder } from './types';
 
@@ -34,6 +35,7 @@ const sources: PersonalDataHolder[] = [
   newsletterDeliveriesHolder,
   newsletterSendersHolder,
   mailLedgerHolder,
+  queuedJobsHolder,
   smokePingsHolder,
   suppressionHolder,
   privacyRequestsHolder,

@@ -115,7 +115,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     const input = parseInput(adminInput, req.body);
     const { requestId, data } = await accessByAdmin(
       { email: normaliseEmail(input.email), tokens: input.tokens, actorAccountId: req.principal!.accountId },
-      { config: deps.config },
+      { config: deps.config, producer: deps.producer },
     );
     await auditFromRequest(req, {
       action: 'privacy.access',
