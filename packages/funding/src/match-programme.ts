@@ -1,5 +1,5 @@
 import { isDuplicateKeyError } from '@qn/db';
-import { Suppression } from '@qn/mail';
+import { suppressedHashes } from '@qn/mail';
 import type { Producer } from '@qn/queue';
 import { Alert, alertId, type AlertDoc, type AlertKind } from './models/alert';
 import { MatchRun } from './models/match-run';
@@ -84,7 +84,7 @@ export async function matchProgramme(opts: {
 
   async function flush(rows: SubRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const suppressed = await suppressedAmong(rows.map((r) => r.emailHash));
+    const suppressed = await suppressedHashes(rows.map((r) => r.emailHash));
     if (suppressed.size) {
       // Suppressed (unsubscribed everywhere, bounced, erased): their alert subscription ends.
       const ended = rows.filter((r) => suppressed.has(r.emailHash)).map((r) => r._id);
@@ -137,16 +137,6 @@ export async function matchProgramme(opts: {
     );
     result.enqueued += immediate.length;
   }
-}
-
-/**
- * Which of these address hashes are suppressed, in one query. (`suppressedHashes` from
- * @qn/mail builds its `$in` untrusted, which the global sanitizeFilter turns into an `$eq` that
- * fails to cast; this is the same query with the operator marked trusted.)
- */
-async function suppressedAmong(hashes: string[]): Promise<Set<string>> {
-  const rows = await Suppression.find({ _id: op({ $in: hashes }) }, { _id: 1 }).lean();
-  return new Set(rows.map((r) => r._id));
 }
 
 type WriteErr = { index: number; code?: number };
