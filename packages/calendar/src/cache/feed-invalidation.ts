@@ -52,8 +52,10 @@ export class FeedInvalidation {
       for (const l of this.tagListeners) l(msg.scope, msg.tag);
       return;
     }
+    // Any other generation means "changed": compared for equality, not order, so a Redis that
+    // lost its data (counters restarting at 1) still invalidates instead of being ignored.
     const cur = this.gens[msg.scope];
-    if (msg.gen > cur.gen) this.gens = { ...this.gens, [msg.scope]: { gen: msg.gen, at: msg.at } };
+    if (msg.gen !== cur.gen) this.gens = { ...this.gens, [msg.scope]: { gen: msg.gen, at: msg.at } };
   }
 
   private onMessage(raw: string): void {
