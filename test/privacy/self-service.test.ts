@@ -70,6 +70,12 @@ describe('self-service request', () => {
     const view = await request(aio.server).get(`/api/privacy/requests/${token}`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ kind: 'access', status: 'awaiting-confirmation', lang: 'de' });
+    // A browser gets a page with one button; opening it (or a scanner fetching it) confirms nothing.
+    const page = await request(aio.server).get(`/api/privacy/requests/${token}`).set('Accept', 'text/html');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(`<form method="post" action="/api/privacy/requests/${token}/confirm">`);
+    expect(page.text).toContain('<html lang="de">');
+    expect(await PrivacyRequest.countDocuments({ status: 'awaiting-confirmation' })).toBe(1);
 
     const res = await request(aio.server)
       .post(`/api/privacy/requests/${token}/confirm`)

@@ -27,7 +27,7 @@ export async function findAnywhere(needles: string[]): Promise<string[]> {
 
 /** The confirmation token from a mailed privacy request's link. */
 export function tokenFromMail(mail: ReceivedMail): string | undefined {
-  return /\/datenschutz\/anfrage\/(qnp_[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+  return /\/api\/privacy\/requests\/(qnp_[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
 }
 
 /**

@@ -10,9 +10,12 @@ import type { Lang } from './types';
 export type MailedRequestInput = { email: string; kind: RequestKind; lang: Lang };
 export type MailedRequestDeps = { config: Config; producer: Producer; requestId?: string };
 
-/** Where the link in the mail leads: the web page that shows the request and a confirm button. */
+/**
+ * Where the link in the mail leads: a page with the request and one button (as the funding and
+ * newsletter confirm links do); a GET never confirms, since mail scanners follow links.
+ */
 export function confirmationUrl(config: Config, token: string): string {
-  return `${config.PUBLIC_URL}/datenschutz/anfrage/${token}`;
+  return `${config.PUBLIC_URL}/api/privacy/requests/${token}`;
 }
 
 export const MAILED_REQUEST_ANSWER = {

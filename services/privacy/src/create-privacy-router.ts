@@ -6,7 +6,6 @@ import { authenticate, requireRole } from '@qn/auth';
 import type { Config } from '@qn/config';
 import { normaliseEmail } from '@qn/domain';
 import { parseInput } from '@qn/http';
-import { escapeHtml } from '@qn/mail';
 import {
   MAILED_REQUEST_ANSWER,
   accessByAdmin,
@@ -25,6 +24,7 @@ import {
   type PersonalDataExport,
 } from '@qn/privacy';
 import type { Producer } from '@qn/queue';
+import { confirmPage, erasurePage, wantsHtml } from './pages';
 import { publicWriteLimits } from '@qn/rate-limit';
 
 export type PrivacyRouterDeps = { config: Config; producer: Producer; redis?: Redis };
@@ -96,8 +96,12 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
     res.status(202).json(MAILED_REQUEST_ANSWER);
   });
 
+  // The mailed link: a page with one button for a browser, the request's state for a program.
   router.get('/requests/:token', async (req, res) => {
-    res.json(await describeMailedRequest(req.params.token, deps.config));
+    const view = await describeMailedRequest(req.params.token, deps.config);
+    res.setHeader('Cache-Control', 'no-store');
+    if (wantsHtml(req)) confirmPage(res, req.params.token, view);
+    else res.json(view);
   });
 
   router.post('/requests/:token/confirm', async (req, res) => {
@@ -168,27 +172,6 @@ function sendExport(res: Response, data: PersonalDataExport, format: 'json' | 'h
 
 function sendErasure(res: Response, result: ErasureResult, format: 'json' | 'html', lang: Lang): void {
   res.setHeader('Cache-Control', 'no-store');
-  if (format === 'json') {
-    res.json(result);
-    return;
-  }
-  const e = escapeHtml;
-  const de = lang === 'de';
-  const kept = [
-    ...result.keptByLaw.map((k) => `${k.category[lang]}: ${k.reason}`),
-    ...result.keptOnPurpose.map((k) => k.why[lang]),
-  ];
-  res.type('html').send(
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${de ? 'Löschung abgeschlossen' : 'Erasure completed'}</title></head><body><main>` +
-      `<h1>${de ? 'Ihre Daten sind gelöscht' : 'Your data has been erased'}</h1>` +
-      `<p>${de ? 'Abgeschlossen am' : 'Completed on'} ${e(result.completedAt)}.</p>` +
-      `<ul>${result.erased
-        .filter((x) => x.deleted + x.anonymised > 0)
-        .map((x) => `<li>${e(x.category[lang])}: ${x.deleted + x.anonymised}</li>`)
-        .join('')}</ul>` +
-      (kept.length
-        ? `<h2>${de ? 'Was bleibt, und warum' : 'What is kept, and why'}</h2><ul>${kept.map((k) => `<li>${e(k)}</li>`).join('')}</ul>`
-        : '') +
-      `</main></body></html>`,
-  );
+  if (format === 'json') res.json(result);
+  else erasurePage(res, result, lang);
 }
