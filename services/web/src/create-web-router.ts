@@ -11,6 +11,7 @@ import { signInRoutes } from './console/sign-in-routes';
 import { consoleHomeRoutes } from './console/console-home';
 import { consoleEventRoutes } from './console/events/console-event-routes';
 import { consoleNewsletterRoutes } from './newsletter/console-newsletter-routes';
+import { queueDashboard } from './console/queue-dashboard';
 import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
 import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
@@ -27,6 +28,7 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use((req, _res, next) => (NOT_OURS.test(req.path) ? next('router') : next()));
   router.use('/assets', express.static(STATIC_DIR, { maxAge: '1h', fallthrough: false, index: false }));
   router.use(webContext(deps));
+  router.use(queueDashboard(deps));
   router.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
     if (csrfValid(deps.config.SECRET_KEY, webLocals(res).csrfBinding, req.body?._csrf)) return next();
