@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import type { Config } from '@qn/config';
 import type { PersonalRecord } from './types';
@@ -23,17 +24,20 @@ export function erasedAddress(recordId: unknown): string {
 }
 
 /**
+ * A hash no token or address produces: what an erased record's unique hash fields (manage link,
+ * address HMAC) become, so the old link dies and nothing leads back to the person.
+ */
+export function deadHash(): string {
+  return createHash('sha256').update(randomBytes(32)).digest('hex');
+}
+
+/**
  * Reads a numeric setting that another domain owns and may not have landed yet, so the registry
  * compiles and runs in any order of arrival; `undefined` until the variable exists.
  */
 export function configNumber(config: Config, variable: string): number | undefined {
   const v = (config as unknown as Record<string, unknown>)[variable];
   return typeof v === 'number' ? v : undefined;
-}
-
-export function configString(config: Config, variable: string): string | undefined {
-  const v = (config as unknown as Record<string, unknown>)[variable];
-  return typeof v === 'string' ? v : undefined;
 }
 
 /** `{$in: values}` marked as built by us: `sanitizeFilter` (on globally) would neuter it otherwise. */

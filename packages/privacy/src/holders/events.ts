@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Event, Registration, hashManageToken, removeReminders, withEventLock } from '@qn/events';
-import { anyOf, erasedAddress, toRecord, toRecords } from '../records';
+import { anyOf, deadHash, erasedAddress, toRecord, toRecords } from '../records';
 import { daysFromConfig, fixedRetention } from '../retention';
 import type { HolderContext, PersonalDataHolder } from '../types';
 
@@ -83,7 +82,7 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
             $set: {
               email: erasedAddress(r._id),
               name: 'anonymisiert',
-              manageTokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+              manageTokenHash: deadHash(),
               anonymisedAt: new Date(),
             },
             $unset: { organisation: 1, accessibilityNeeds: 1 },

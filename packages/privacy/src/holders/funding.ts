@@ -1,10 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Alert, Programme, Subscription } from '@qn/funding';
-import { anyOf, erasedAddress, toRecords } from '../records';
+import { anyOf, deadHash, erasedAddress, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { PersonalDataHolder } from '../types';
-
-const randomHash = () => createHash('sha256').update(randomBytes(32)).digest('hex');
 
 const consentBasis = {
   de: 'Art. 6 Abs. 1 lit. a DSGVO (Einwilligung per Double-Opt-In; Textversion, Zeitpunkt und Filter gespeichert, Art. 7 Abs. 1 DSGVO)',
@@ -71,11 +69,11 @@ export const fundingSubscriptionsHolder: PersonalDataHolder = {
         {
           $set: {
             email: erasedAddress(s._id),
-            emailHash: randomHash(),
+            emailHash: deadHash(),
             tokenSalt: randomBytes(16).toString('base64url'),
-            confirmTokenHash: randomHash(),
-            manageTokenHash: randomHash(),
-            unsubscribeTokenHash: randomHash(),
+            confirmTokenHash: deadHash(),
+            manageTokenHash: deadHash(),
+            unsubscribeTokenHash: deadHash(),
             keywords: [],
             'consent.filters.keywords': [],
             ...(active ? { status: 'ended', endedReason: 'suppressed' } : {}),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   Campaign,
   Delivery,
@@ -8,7 +8,7 @@ import {
   type SubscriberDoc,
 } from '@qn/newsletter';
 import { isDuplicateKeyError } from '@qn/db';
-import { anyOf, erasedAddress, toRecords } from '../records';
+import { anyOf, deadHash, erasedAddress, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { HolderContext, PersonalDataHolder } from '../types';
 
@@ -74,7 +74,7 @@ export const newsletterSubscribersHolder: PersonalDataHolder = {
             _id: id,
             listId: s.listId,
             email: erasedAddress(id),
-            addressHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+            addressHash: deadHash(),
             lang: s.lang,
             status: active ? 'unsubscribed' : s.status,
             consent: s.consent,
