@@ -27,32 +27,45 @@ beforeAll(async () => {
   s = await startServers('ferret');
   aio = await startAllInOne(configFor(s, 'ferretout'));
 }, 60_000);
-afterAll(() => stopAll(aio, s));
+afterAll(() => stopAll(aio, s), 60_000);
 
+// Generous limits for slow shared machines; the test itself never sleeps longer than the outage.
 it('reconnects by itself after a FerretDB restart under load; nothing lost, nothing twice', async () => {
   const results: PingResult[] = [];
   let i = 0;
   let running = true;
-  // Load: five clients sending pings back to back for the whole test.
-  const clients = Array.from({ length: 5 }, async () => {
+  // Load: three clients sending pings back to back for the whole test.
+  const clients = Array.from({ length: 3 }, async () => {
     while (running) results.push(await ping(aio, 'f', i++));
   });
-  await eventually('some pings accepted', async () => results.filter((r) => r.status === 202).length >= 20);
-  await s.ferret.stop();
-  const downAt = results.length;
-  await new Promise((r) => setTimeout(r, OUTAGE_MS));
-  await s.ferret.start();
-  await eventually(
-    'writes accepted again',
-    async () => results.slice(downAt).some((r) => r.status === 202),
-    30_000,
-  );
-  const upAt = results.length;
-  await eventually('load after restart', async () => results.length >= upAt + 20, 30_000);
-  running = false;
-  await Promise.all(clients);
+  try {
+    await runOutage();
+  } finally {
+    running = false;
+    await Promise.all(clients);
+  }
 
-  expect(results.every((r) => r.status === 202 || (r.status === 503 && r.problem))).toBe(true);
+  async function runOutage() {
+    await eventually('some pings accepted', async () => results.filter((r) => r.status === 202).length >= 20);
+    await s.ferret.stop();
+    const downAt = results.length;
+    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await s.ferret.start();
+    await eventually(
+      'writes accepted again',
+      async () => {
+        if (results.slice(downAt).some((r) => r.status === 202)) return true;
+        const last = results.at(-1);
+        throw new Error(`last answer ${last?.status} ${last?.detail ?? ''}`);
+      },
+      60_000,
+    );
+    const upAt = results.length;
+    await eventually('load after restart', async () => results.length >= upAt + 20, 60_000);
+  }
+
+  const unexpected = results.filter((r) => !(r.status === 202 || (r.status === 503 && r.problem)));
+  expect(unexpected.map((r) => `${r.status} ${r.detail ?? ''}`)).toEqual([]);
   const accepted = results.filter((r) => r.status === 202).map((r) => r.to);
   await eventually(
     'every accepted ping mailed',
@@ -74,4 +87,4 @@ it('reconnects by itself after a FerretDB restart under load; nothing lost, noth
   // Readiness agrees once everything is back.
   const ready = await fetch(`${aio.url}/readyz`);
   expect(ready.status).toBe(200);
-});
+}, 180_000);

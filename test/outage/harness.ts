@@ -55,7 +55,7 @@ export async function stopAll(aio: AllInOne | undefined, s: Servers | undefined)
   await Promise.all([s?.redis.close(), s?.ferret.close(), s?.mailbox.close()]);
 }
 
-export type PingResult = { to: string; status: number; problem: boolean };
+export type PingResult = { to: string; status: number; problem: boolean; detail?: string };
 
 /** One smoke ping; its address is unique, so the mailbox tells which pings were delivered. */
 export async function ping(aio: AllInOne, label: string, i: number): Promise<PingResult> {

@@ -88,10 +88,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendProblem(res, { status: bp.status, detail: bp.message });
     return;
   }
-  if (isDatabaseUnavailable(err)) {
-    req.log?.warn({ err: (err as Error).message }, 'database unavailable');
+  if (isDatabaseUnavailable(err) || isConnectionLost(err)) {
+    req.log?.warn({ err: (err as Error).message }, 'dependency unavailable');
     res.setHeader('Retry-After', '5');
-    sendProblem(res, { status: 503, detail: 'Die Datenbank ist vorübergehend nicht erreichbar.' });
+    sendProblem(res, { status: 503, detail: 'Ein benötigter Dienst ist vorübergehend nicht erreichbar.' });
     return;
   }
   req.log?.error({ err }, 'unhandled error');
@@ -113,4 +113,17 @@ function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { name?: string; message?: string } | null;
   if (!e) return false;
   return unavailableNames.has(e.name ?? '') || /buffering timed out after/.test(e.message ?? '');
+}
+
+/**
+ * A backend socket that died under a request (the driver sometimes passes a server restart
+ * through as a plain EPIPE or "socket has been ended" instead of a MongoNetworkError).
+ */
+function isConnectionLost(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: string } | null;
+  if (!e) return false;
+  return (
+    ['EPIPE', 'ECONNRESET', 'ECONNREFUSED'].includes(String(e.code)) ||
+    /socket has been ended by the other party/.test(e.message ?? '')
+  );
 }
