@@ -36,7 +36,8 @@ export const mailLedgerHolder: PersonalDataHolder = {
       ).lean(),
     ),
   erase: async (ctx) => {
-    const r = await MailLedger.updateMany({ recipient: ctx.email }, { $unset: { recipient: 1 } });
+    // A relay's error text often quotes the address ("550 <…>: user unknown"): it goes too.
+    const r = await MailLedger.updateMany({ recipient: ctx.email }, { $unset: { recipient: 1, error: 1 } });
     return { deleted: 0, anonymised: r.modifiedCount };
   },
 };

@@ -8,7 +8,7 @@ import {
   type SubscriberDoc,
 } from '@qn/newsletter';
 import { isDuplicateKeyError } from '@qn/db';
-import { anyOf, deadHash, erasedAddress, toRecords } from '../records';
+import { anyOf, deadHash, erasedAddress, present, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { HolderContext, PersonalDataHolder } from '../types';
 
@@ -130,6 +130,13 @@ export const newsletterDeliveriesHolder: PersonalDataHolder = {
       await Delivery.updateOne(
         { _id: r._id },
         { $set: { email: erasedAddress(r._id) }, $unset: { name: 1 } },
+      );
+    }
+    // The outcome stays (sent, failed, skipped); a relay's error text may quote the address.
+    if (rows.length) {
+      await DeliveryOutcome.updateMany(
+        { _id: anyOf(rows.map((r) => r._id)), error: present() },
+        { $unset: { error: 1 } },
       );
     }
     return { deleted: 0, anonymised: rows.length };
