@@ -1,6 +1,5 @@
 import { Router, type Response } from 'express';
 import type { Redis } from 'ioredis';
-import { z } from 'zod';
 import { auditFromRequest } from '@qn/audit';
 import { authenticate, requireRole } from '@qn/auth';
 import type { Config } from '@qn/config';
@@ -24,28 +23,12 @@ import {
   type PersonalDataExport,
 } from '@qn/privacy';
 import type { Producer } from '@qn/queue';
+import { adminInput, confirmInput, listInput, mailedRequestInput } from './inputs';
 import { confirmPage, erasurePage, wantsHtml } from './pages';
+import './privacy-api-docs';
 import { publicWriteLimits } from '@qn/rate-limit';
 
 export type PrivacyRouterDeps = { config: Config; producer: Producer; redis?: Redis };
-
-const email = z.email().max(254);
-const format = z.enum(['json', 'html']).default('json');
-const mailedRequestInput = z.strictObject({
-  email,
-  kind: z.enum(['access', 'erasure']),
-  lang: z.enum(['de', 'en']).default('de'),
-});
-const confirmInput = z.strictObject({ format });
-const adminInput = z.strictObject({
-  email,
-  tokens: z.array(z.string().min(8).max(200)).max(20).optional(),
-  format,
-});
-const listInput = z.strictObject({
-  email: email.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
 
 /**
  * Data-subject rights at /api/privacy: the public self-service request (confirmed by a mailed
