@@ -72,7 +72,7 @@ it('reconnects by itself after a FerretDB restart under load; nothing lost, noth
     async () => tally(accepted, s.mailbox.messages()).lost === 0,
     60_000,
   );
-  await eventually('queue drained', () => drained(aio), 30_000);
+  await eventually('queue drained', () => drained(aio), 60_000);
   const t = tally(accepted, s.mailbox.messages());
   report('ferretdb', {
     'outage ms': OUTAGE_MS,

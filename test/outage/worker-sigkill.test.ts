@@ -85,7 +85,7 @@ it('recovers the jobs of a SIGKILLed worker via stalled-job detection and mails 
 
   // Batch A goes through the child normally.
   const a = await sendBatch('a', 10);
-  await eventually('child delivered batch A', async () => tally(a, s.mailbox.messages()).lost === 0, 30_000);
+  await eventually('child delivered batch A', async () => tally(a, s.mailbox.messages()).lost === 0, 60_000);
   await eventually('batch A completed', async () => (await queue.getJobCounts('completed')).completed === 10);
 
   // The relay stops answering; batch B is taken by the child and held.
@@ -106,7 +106,7 @@ it('recovers the jobs of a SIGKILLed worker via stalled-job detection and mails 
   });
   recovery.on('stalled', () => stalled++);
   const accepted = [...a, ...b];
-  await eventually('every ping mailed', async () => tally(accepted, s.mailbox.messages()).lost === 0, 30_000);
+  await eventually('every ping mailed', async () => tally(accepted, s.mailbox.messages()).lost === 0, 60_000);
   await eventually('queue drained', async () => {
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed');
     return c.waiting === 0 && c.active === 0 && c.delayed === 0 && c.completed === 30;
@@ -122,4 +122,4 @@ it('recovers the jobs of a SIGKILLed worker via stalled-job detection and mails 
   expect(stalled).toBe(held);
   expect(t).toEqual({ lost: 0, duplicated: 0 });
   expect(await MailLedger.countDocuments({ status: 'sent' })).toBe(30);
-});
+}, 120_000);
