@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { createProgramme, publishProgramme, Subscription } from '@qn/funding';
+import { createProgramme, Programme, publishProgramme, Subscription } from '@qn/funding';
 import { waitForMail } from '@qn/testing';
 import { auditPage, launchBrowser, newVisitor } from './support/browser';
-import { startWebStack, type WebStack } from './support/web-stack';
+import { signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
 
 /**
  * Funding pages in the browser: search with filters and detail; alerts: subscribe, confirm by
@@ -12,13 +12,17 @@ let stack: WebStack;
 let browser: Browser;
 let programmeId: string;
 const EMAIL = 'alerts-browser@example.org';
+const ADMIN = 'funding-admin@example.org';
 
 function nextYear(monthDay: string): string {
   return `${new Date().getUTCFullYear() + 1}-${monthDay}`;
 }
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startWebStack('webfunding'), launchBrowser()]);
+  [stack, browser] = await Promise.all([
+    startWebStack('webfunding', { ADMIN_EMAIL: ADMIN }),
+    launchBrowser(),
+  ]);
   const p = await createProgramme({
     input: {
       title: 'Quartiersimpulse',
@@ -144,5 +148,72 @@ describe('funding pages', () => {
       await auditPage(browser, stack.url('/foerderprogramme?lang=en'), 'foerderprogramme-en'),
     ];
     for (const v of results) expect(v).toEqual({ desktop: [], phone: [] });
+  });
+});
+
+describe('funding console (admin)', () => {
+  it('creates a programme with errors shown beside their fields, then publishes it', async () => {
+    const desktop = await newVisitor(browser);
+    const page = await desktop.newPage();
+    await signInInBrowser(page, stack, ADMIN);
+    await page.goto(stack.url('/konsole/foerderprogramme'));
+    await page.getByRole('link', { name: 'Neues Förderprogramm' }).first().click();
+    await page.getByLabel(/^Titel/).fill('Sonderprogramm Quartier');
+    await page.getByLabel(/^Fördergeber \(Art\)/).selectOption({ label: 'Land Baden-Württemberg' });
+    await page.getByLabel(/^Fördergeber \(Name\)/).fill('Sozialministerium');
+    await page.getByLabel(/^Kurzbeschreibung/).fill('Zu kurz');
+    await page
+      .getByRole('group', { name: /Handlungsfelder/ })
+      .getByLabel('Wohnen')
+      .check();
+    await page
+      .getByRole('group', { name: /Antragsberechtigte/ })
+      .getByLabel('Kommune')
+      .check();
+    await page.getByLabel(/^Antragsfristen/).fill(nextYear('06-30'));
+    await page.getByLabel(/Linktext/).fill('Sozialministerium');
+    await page.getByLabel(/Adresse \(https/).fill('kein-link');
+    await page.getByRole('button', { name: 'Neues Förderprogramm' }).click();
+    await page.getByRole('heading', { name: /korrigieren/ }).waitFor();
+    await expect(page.getByLabel(/^Kurzbeschreibung/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel(/Adresse \(https/).getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByLabel(/^Titel/).inputValue()).resolves.toBe('Sonderprogramm Quartier');
+
+    await page.getByLabel(/^Kurzbeschreibung/).fill('Förderung von Quartiersprojekten im ganzen Land.');
+    await page.getByLabel(/Adresse \(https/).fill('https://sozialministerium.baden-wuerttemberg.de');
+    await page.getByRole('button', { name: 'Neues Förderprogramm' }).click();
+    await page.getByText('als Entwurf angelegt').waitFor();
+    await page.getByRole('button', { name: 'Veröffentlichen: Sonderprogramm Quartier' }).click();
+    await page.getByText('ist veröffentlicht').waitFor();
+    expect((await Programme.findOne({ title: 'Sonderprogramm Quartier' }).lean())!.status).toBe('published');
+
+    const phone = await newVisitor(browser, { phone: true, storageState: await desktop.storageState() });
+    const ctxs = { desktop, phone };
+    const results = [
+      await auditPage(
+        browser,
+        stack.url('/konsole/foerderprogramme'),
+        'konsole-foerderprogramme',
+        undefined,
+        ctxs,
+      ),
+      await auditPage(
+        browser,
+        stack.url('/konsole/foerderprogramme/neu'),
+        'konsole-foerderprogramm-neu',
+        undefined,
+        ctxs,
+      ),
+      await auditPage(
+        browser,
+        stack.url(`/konsole/foerderprogramme/${programmeId}`),
+        'konsole-foerderprogramm-bearbeiten',
+        undefined,
+        ctxs,
+      ),
+    ];
+    for (const v of results) expect(v).toEqual({ desktop: [], phone: [] });
+    await phone.close();
+    await desktop.close();
   });
 });

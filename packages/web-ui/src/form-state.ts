@@ -12,7 +12,7 @@ export function emptyForm(values: Record<string, FormValue> = {}): FormState {
 }
 
 /** Only the visible fields travel back into the form, never `_csrf` or unknown keys' objects. */
-function valuesOf(body: unknown): Record<string, FormValue> {
+export function formValuesFrom(body: unknown): Record<string, FormValue> {
   const out: Record<string, FormValue> = {};
   if (!body || typeof body !== 'object') return out;
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
@@ -60,7 +60,7 @@ export function parseForm<S extends z.ZodType>(
   body: unknown,
   t: Translate,
 ): ParsedForm<z.infer<S>> {
-  const values = valuesOf(body);
+  const values = formValuesFrom(body);
   const r = schema.safeParse(body ?? {});
   if (r.success) return { ok: true, data: r.data, form: { values, errors: {} } };
   const errors: Record<string, string> = {};

@@ -13,6 +13,7 @@ export {
   emptyForm,
   parseForm,
   withFieldIssues,
+  formValuesFrom,
   messageOfIssue,
   formField,
   type FormState,

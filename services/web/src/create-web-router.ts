@@ -12,6 +12,7 @@ import { consoleHomeRoutes } from './console/console-home';
 import { consoleEventRoutes } from './console/events/console-event-routes';
 import { consoleNewsletterRoutes } from './newsletter/console-newsletter-routes';
 import { queueDashboard } from './console/queue-dashboard';
+import { consoleFundingRoutes } from './console/funding/console-funding-routes';
 import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
 import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
@@ -46,6 +47,7 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(consoleHomeRoutes());
   router.use(consoleEventRoutes(deps));
   router.use(consoleNewsletterRoutes(deps));
+  router.use(consoleFundingRoutes(deps));
 
   router.use(webNotFound);
   router.use(webErrorHandler);
