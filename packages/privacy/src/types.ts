@@ -58,6 +58,10 @@ export type PersonalDataHolder = {
   retention: (config: Config) => Retention;
   /** Holders whose records this one needs to find its own (the audit log needs the account ids). */
   dependsOn?: string[];
+  /**
+   * Runs the same queries whatever the address (no shortcut when a linked list is empty): the
+   * self-service request must cost the same for known and unknown addresses.
+   */
   find: (ctx: HolderContext) => Promise<PersonalRecord[]>;
   /** Idempotent: a second run finds nothing left to change and returns zeros. */
   erase: (ctx: HolderContext) => Promise<EraseCounts>;

@@ -48,7 +48,6 @@ export function auditLogHolder(linkedKeys: string[]): PersonalDataHolder {
     find: async (ctx) => {
       const accountIds = accountIdsOf(ctx.linked);
       const objectIds = [...ctx.linked.values()].flat().map((r) => r.id);
-      if (accountIds.length === 0 && objectIds.length === 0) return [];
       const rows = await AuditEntry.find({
         $or: [{ actorAccountId: anyOf(accountIds) }, { objectId: anyOf(objectIds) }],
       }).lean();

@@ -75,7 +75,6 @@ export const apiTokensHolder: PersonalDataHolder = {
   dependsOn: ['auth.accounts'],
   find: async (ctx) => {
     const ids = (ctx.linked.get('auth.accounts') ?? []).map((a) => a.id);
-    if (ids.length === 0) return [];
     const rows = await ApiToken.find({ accountId: anyOf(ids) }).lean();
     // The hash is the key, not something the person gave; show the label and dates only.
     return toRecords(rows).map(({ id: _hash, ...rest }) => ({

@@ -117,7 +117,7 @@ export const fundingAlertsHolder: PersonalDataHolder = {
   dependsOn: ['funding.subscriptions'],
   find: async (ctx) => {
     const ids = (ctx.linked.get('funding.subscriptions') ?? []).map((s) => s.id);
-    return ids.length ? toRecords(await Alert.find({ subscriptionId: anyOf(ids) }).lean()) : [];
+    return toRecords(await Alert.find({ subscriptionId: anyOf(ids) }).lean());
   },
   // The rows hold ids only; the subscription they point to is anonymised, pending ones skipped.
   erase: async () => ({ deleted: 0, anonymised: 0 }),

@@ -43,7 +43,6 @@ export const webSessionsHolder: PersonalDataHolder = {
   dependsOn: ['auth.accounts'],
   find: async (ctx) => {
     const ids = accountIds(ctx.linked);
-    if (ids.length === 0) return [];
     const sessions = await col('web_sessions')
       .find({ accountId: { $in: ids } }, { projection: { _id: 0, accountId: 1, expiresAt: 1, createdAt: 1 } })
       .toArray();
