@@ -1,6 +1,7 @@
 import request from 'supertest';
 import mongoose from 'mongoose';
 import { recordAudit, AuditEntry } from '@qn/audit';
+import { Account, issueApiToken } from '@qn/auth';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
 
@@ -8,18 +9,19 @@ import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
 const ADMIN_TOKEN = 'audit-admin-token-0123456789abcdef';
 const ORGANISER_TOKEN = 'audit-organiser-token-0123456789abcdef';
 const db = uniqueName('auditapi');
-const config = testConfig(db, {
-  ADMIN_TOKEN,
-  DEMO_ORGANISER_TOKEN: ORGANISER_TOKEN,
-  SEED_DEMO: 'true',
-  PORT: '0',
-  LOG_LEVEL: 'silent',
-});
+const config = testConfig(db, { ADMIN_TOKEN, PORT: '0', LOG_LEVEL: 'silent' });
 let aio: AllInOne;
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
   aio = await startAllInOne(config);
+  const organiser = await Account.create({
+    email: 'organisator@example.org',
+    role: 'organiser',
+    name: 'Organisatorin',
+    organisationId: 'stadt-nuertingen',
+  });
+  await issueApiToken({ accountId: organiser._id, label: 'test', token: ORGANISER_TOKEN });
   for (let i = 0; i < 12; i++) {
     await recordAudit({
       at: new Date(Date.UTC(2026, 10, 1 + i)),
@@ -33,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await mongoose.connection.dropDatabase();
-  await aio.stop();
+  await aio?.stop();
   await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
 });
 
