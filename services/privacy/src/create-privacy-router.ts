@@ -23,10 +23,10 @@ import {
   type PersonalDataExport,
 } from '@qn/privacy';
 import type { Producer } from '@qn/queue';
+import { publicWriteLimits } from '@qn/rate-limit';
 import { adminInput, confirmInput, listInput, mailedRequestInput } from './inputs';
 import { confirmPage, erasurePage, wantsHtml } from './pages';
 import './privacy-api-docs';
-import { publicWriteLimits } from '@qn/rate-limit';
 
 export type PrivacyRouterDeps = { config: Config; producer: Producer; redis?: Redis };
 
