@@ -45,6 +45,11 @@ const COLUMNS: Record<string, string> = {
   consent_text_version: 'consentTextVersion',
   lang: 'lang',
   sprache: 'lang',
+  // Columns of our own export that an import does not take over: a re-import starts afresh.
+  status: 'ignore',
+  consent_method: 'ignore',
+  confirmed_at: 'ignore',
+  created_at: 'ignore',
 };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -127,7 +132,7 @@ export async function importSubscribers(
     const rec: Record<string, string> = {};
     rows[i]!.forEach((v, j) => {
       const key = header[j];
-      if (key) rec[key] = v.trim();
+      if (key && key !== 'ignore') rec[key] = v.trim();
     });
     const errors: string[] = [];
     const email = normaliseEmail(rec.email ?? '');

@@ -24,10 +24,11 @@ export function parseDsn(raw: string): BounceEvent[] {
     const status = /^Status:\s*([245])\.(\d{1,3})\.(\d{1,3})/im.exec(block);
     const diag = /^Diagnostic-Code:\s*(.+)$/im.exec(block)?.[1]?.trim();
     const klass = status?.[1];
+    const code = status ? `${status[1]}.${status[2]}.${status[3]}` : undefined;
     if (action === 'failed' || klass === '5') {
-      events.push({ email: rcpt[1]!, type: klass === '4' ? 'soft' : 'hard', reason: diag ?? status?.[0] });
+      events.push({ email: rcpt[1]!, type: klass === '4' ? 'soft' : 'hard', reason: diag ?? code });
     } else if (action === 'delayed' || klass === '4') {
-      events.push({ email: rcpt[1]!, type: 'soft', reason: diag ?? status?.[0] });
+      events.push({ email: rcpt[1]!, type: 'soft', reason: diag ?? code });
     }
   }
   return events;

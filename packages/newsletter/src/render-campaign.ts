@@ -74,7 +74,6 @@ export function renderForRecipient(
   const u = escapeHtml(r.unsubscribeUrl);
   const footer =
     `${escapeHtml(cc.officeName)}<br>${escapeHtml(w.why)}<br>` +
-    `<a href="${u}" style="color:#0b5394">${w.unsubscribe}</a> · ` +
     `<a href="${escapeHtml(cc.privacyUrl)}" style="color:#0b5394">${w.privacy}</a> · ` +
     `<a href="${escapeHtml(cc.imprintUrl)}" style="color:#0b5394">${w.imprint}</a>`;
   const html = fillTemplate(cc.parts, {
@@ -85,6 +84,7 @@ export function renderForRecipient(
     content: cc.contentHtml,
     footer,
     unsubscribe_url: u,
+    unsubscribe_text: escapeHtml(w.unsubscribe),
   });
   const text = [
     greeting,

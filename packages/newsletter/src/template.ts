@@ -14,6 +14,7 @@ export const PLACEHOLDERS = [
   'content',
   'footer',
   'unsubscribe_url',
+  'unsubscribe_text',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export const REQUIRED_PLACEHOLDERS: Placeholder[] = ['content', 'unsubscribe_url'];
@@ -40,7 +41,7 @@ export const DEFAULT_TEMPLATE = `<!doctype html>
 <p style="margin:0 0 16px 0">{{greeting}}</p>
 {{content}}
 </td></tr>
-<tr><td style="padding:16px 24px;font-size:13px;color:#4b5563;border-top:1px solid #e5e7eb">{{footer}}</td></tr>
+<tr><td style="padding:16px 24px;font-size:13px;color:#4b5563;border-top:1px solid #e5e7eb">{{footer}}<br><a href="{{unsubscribe_url}}" style="color:#0b5394">{{unsubscribe_text}}</a></td></tr>
 </table>
 </td></tr>
 </table>

@@ -9,7 +9,8 @@ export type AllInOne = { rt: Runtime; server: Server; url: string; stop: () => P
 
 export async function startAllInOne(config: Config): Promise<AllInOne> {
   const rt = await createRuntime(config, { name: 'all-in-one' });
-  if (config.SEED_DEMO) await seedDemo({ organiserToken: config.DEMO_ORGANISER_TOKEN });
+  if (config.SEED_DEMO)
+    await seedDemo({ organiserToken: config.DEMO_ORGANISER_TOKEN, secretKey: config.SECRET_KEY });
   const workers = composeWorkers(rt);
   const app = composeApp(rt);
   const server = await new Promise<Server>((resolve) => {
