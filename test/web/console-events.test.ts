@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Event, Registration, registerAttendee, eventsDepsOf } from '@qn/events';
 import { auditPage, launchBrowser, newVisitor, screenshot } from './support/browser';
-import { signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
+import { ensureOrganiser, signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
 
 /**
  * An organiser signs in by magic link, creates and publishes an event, sees the attendee list
@@ -14,7 +14,8 @@ let phone: BrowserContext;
 const ORGANISER = 'organisator@example.org';
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startWebStack('webconsole', { SEED_DEMO: 'true' }), launchBrowser()]);
+  [stack, browser] = await Promise.all([startWebStack('webconsole'), launchBrowser()]);
+  await ensureOrganiser(ORGANISER, { id: 'stadt-nuertingen', name: 'Stadt Nürtingen – Seniorenbüro' });
   desktop = await newVisitor(browser);
   const page = await desktop.newPage();
   await signInInBrowser(page, stack, ORGANISER);

@@ -3,7 +3,7 @@ import { createEvent, eventsDepsOf, publishEvent, Registration } from '@qn/event
 import { municipalityKey } from '@qn/domain';
 import { waitForMail } from '@qn/testing';
 import { auditPage, launchBrowser, newVisitor } from './support/browser';
-import { startWebStack, type WebStack } from './support/web-stack';
+import { ensureOrganiser, startWebStack, type WebStack } from './support/web-stack';
 
 /**
  * The public events pages in the browser: calendar with filters, event page with the
@@ -16,7 +16,11 @@ let eventId: string;
 const day = 24 * 3600_000;
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startWebStack('webevents', { SEED_DEMO: 'true' }), launchBrowser()]);
+  [stack, browser] = await Promise.all([startWebStack('webevents'), launchBrowser()]);
+  await ensureOrganiser('organisator@example.org', {
+    id: 'stadt-nuertingen',
+    name: 'Stadt Nürtingen – Seniorenbüro',
+  });
   const deps = eventsDepsOf(stack.aio.rt);
   const startsAt = new Date(Date.now() + 10 * day);
   const base = {
@@ -96,7 +100,7 @@ describe('public event pages', () => {
     await waitForMail({ to: b, subject: 'Warteliste' });
 
     // The personal link from the mail opens the manage page on the web front end.
-    const token = /manage\/([A-Za-z0-9_-]{43})/.exec(confirmed!.text)![1]!;
+    const token = /(?:manage|anmeldung)\/([A-Za-z0-9_-]{43})/.exec(confirmed!.text)![1]!;
     const ctx = await newVisitor(browser);
     const page = await ctx.newPage();
     await page.goto(stack.url(`/veranstaltungen/anmeldung/${token}`));
@@ -142,7 +146,7 @@ describe('public event pages', () => {
       to: 'zweite-person@example.org',
       subject: 'Ein Platz ist frei geworden',
     });
-    const token = /manage\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
+    const token = /(?:manage|anmeldung)\/([A-Za-z0-9_-]{43})/.exec(mail!.text)![1]!;
     const manage = await auditPage(
       browser,
       stack.url(`/veranstaltungen/anmeldung/${token}`),

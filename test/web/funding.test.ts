@@ -95,7 +95,7 @@ describe('funding pages', () => {
     await page.getByRole('heading', { name: 'Bitte bestätigen Sie Ihre Anmeldung' }).waitFor();
 
     const [mail] = await waitForMail({ to: EMAIL, subject: 'Bitte bestätigen' });
-    const confirm = tokenIn(mail!.text, 'confirm');
+    const confirm = tokenIn(mail!.text, '(?:confirm|bestaetigen)');
     await page.goto(stack.url(`/foerderprogramme/benachrichtigungen/bestaetigen/${confirm}`));
     await page.getByRole('button', { name: 'Ja, Anmeldung bestätigen' }).click();
     await page.getByRole('heading', { name: 'Anmeldung bestätigt' }).waitFor();

@@ -49,7 +49,7 @@ describe('newsletter', () => {
     await page.getByRole('button', { name: 'Newsletter abonnieren' }).click();
     await page.getByRole('heading', { name: 'Bitte bestätigen Sie Ihre Anmeldung' }).waitFor();
     const [mail] = await waitForMail({ to: READER });
-    const token = pathOf(mail!.text, /\/confirm\/([A-Za-z0-9_.-]+)/);
+    const token = pathOf(mail!.text, /\/(?:confirm|bestaetigen)\/([A-Za-z0-9_.-]+)/);
     await page.goto(stack.url(`/newsletter/bestaetigen/${token}`));
     await page.getByRole('button', { name: 'Ja, Anmeldung bestätigen' }).click();
     await page.getByRole('heading', { name: 'Anmeldung bestätigt' }).waitFor();
@@ -89,7 +89,7 @@ describe('newsletter', () => {
     await page.close();
 
     // The person unsubscribes through the link in the issue.
-    const token = pathOf(issue!.text, /\/u\/([A-Za-z0-9_.-]+)/);
+    const token = pathOf(issue!.text, /\/(?:u|abmelden)\/([A-Za-z0-9_.-]+)/);
     const ctx = await newVisitor(browser);
     const reader = await ctx.newPage();
     await reader.goto(stack.url(`/newsletter/abmelden/${token}`));

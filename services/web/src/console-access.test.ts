@@ -1,7 +1,7 @@
 import request from 'supertest';
 import mongoose from 'mongoose';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
-import { Account } from '@qn/auth';
+import { Account, Organisation } from '@qn/auth';
 import { createEvent, eventsDepsOf, Event } from '@qn/events';
 import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
 import { SignInToken } from './session/models/sign-in-token';
@@ -11,12 +11,18 @@ import { newSignInToken, sha256 } from './session/sign-in-link';
 /** Who may open which console page: the same rules as the API, through the session cookie. */
 const db = uniqueName('webaccess');
 const ADMIN = `admin-${db}@example.org`;
-const config = testConfig(db, { PORT: '0', ADMIN_EMAIL: ADMIN, SEED_DEMO: 'true', LOG_LEVEL: 'error' });
+const config = testConfig(db, { PORT: '0', ADMIN_EMAIL: ADMIN, LOG_LEVEL: 'error' });
 let aio: AllInOne;
 let otherEventId: string;
 
 beforeAll(async () => {
   aio = await startAllInOne(config);
+  await Organisation.create({ _id: 'stadt-nuertingen', name: 'Stadt Nürtingen', actorType: 'kommune' });
+  await Account.create({
+    email: 'organisator@example.org',
+    role: 'organiser',
+    organisationId: 'stadt-nuertingen',
+  });
   const start = new Date(Date.now() + 7 * 86_400_000);
   const e = await createEvent(eventsDepsOf(aio.rt), {
     organisationId: 'gemeinde-koengen',

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { testConfig, uniqueName, waitForMail, listMail, deleteQueueKeys } from '@qn/testing';
 import type { Config } from '@qn/config';
+import { Account, Organisation } from '@qn/auth';
 
 /** One all-in-one on the real FerretDB, Redis and mailbox for a browser test file. */
 export async function startWebStack(label: string, overrides: Record<string, string> = {}) {
@@ -50,4 +51,21 @@ export async function signInInBrowser(page: Page, stack: WebStack, email: string
   await page.goto(stack.url(u.pathname + u.search));
   await page.getByRole('button', { name: /Jetzt anmelden|Sign in now/ }).click();
   await page.waitForURL(/\/konsole$/);
+}
+
+/** An organisation and its organiser account, as the office would set them up. */
+export async function ensureOrganiser(
+  email: string,
+  organisation: { id: string; name: string },
+): Promise<void> {
+  await Organisation.updateOne(
+    { _id: organisation.id },
+    { $setOnInsert: { name: organisation.name, actorType: 'kommune' } },
+    { upsert: true },
+  );
+  await Account.updateOne(
+    { email },
+    { $setOnInsert: { email, role: 'organiser', name: 'Organisatorin', organisationId: organisation.id } },
+    { upsert: true },
+  );
 }
