@@ -32,6 +32,10 @@ const children = [];
 function start(script) {
   return new Promise((resolve, reject) => {
     const child = fork(join(here, script), {
+      // BENCH_PROFILE=<dir> writes a CPU profile of each server on exit.
+      execArgv: process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : [],
       env: { ...process.env, BENCH_MONGODB_URL: mongoUrl, BENCH_PREFIX: prefix, REDIS_URL },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
@@ -142,6 +146,7 @@ ${rows.base.map((b, i) => `| ${i + 1} | ${fmt(b.rps)}, ${fmt(b.p50)}, ${fmt(b.p9
   console.log(md);
 } finally {
   for (const c of children) c.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, process.env.BENCH_PROFILE ? 2000 : 0));
   const r = new Redis(REDIS_URL);
   let cursor = '0';
   do {

@@ -11,13 +11,8 @@ const ADMIN_TOKEN = 'events-admin-token-0123456789abcdef';
 const ORG_TOKEN = 'events-organiser-token-0123456789abc';
 const OTHER_TOKEN = 'events-other-org-token-0123456789abc';
 const db = uniqueName('evapi');
-const config = testConfig(db, {
-  ADMIN_TOKEN,
-  DEMO_ORGANISER_TOKEN: ORG_TOKEN,
-  PORT: '0',
-  SEED_DEMO: 'true',
-  LOG_LEVEL: 'error',
-});
+// No SEED_DEMO: this file makes its own accounts, so other domains' demo data never matter here.
+const config = testConfig(db, { ADMIN_TOKEN, PORT: '0', LOG_LEVEL: 'error' });
 let aio: AllInOne;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
 const other = { Authorization: `Bearer ${OTHER_TOKEN}` };
@@ -25,6 +20,12 @@ const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
   aio = await startAllInOne(config);
+  const organiser = await Account.create({
+    email: `organiser-${db}@example.org`,
+    role: 'organiser',
+    organisationId: 'stadt-nuertingen',
+  });
+  await issueApiToken({ accountId: organiser._id, label: 'test', token: ORG_TOKEN });
   const acc = await Account.create({
     email: `other-${db}@example.org`,
     role: 'organiser',
@@ -583,8 +584,9 @@ describe('events API', () => {
 
 describe('demo seed', () => {
   it('publishes the demo events once, and they take registrations', async () => {
-    const { seedDemo } = await import('@qn/seed');
-    await seedDemo();
+    const { seedEvents } = await import('../../packages/seed/src/seed-events');
+    await seedEvents();
+    await seedEvents();
     expect(await Event.countDocuments({ _id: '65e000000000000000000002' })).toBe(1);
     const res = await request(aio.server)
       .post('/api/events/65e000000000000000000002/registrations')

@@ -23,8 +23,8 @@ export function csvCell(value: string): string {
  * (the German list separator), CRLF line ends.
  */
 export function attendeesCsv(attendees: Attendee[], timeZone: string): string {
-  const fmt = (d?: Date) =>
-    d ? new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(d) : '';
+  const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
+  const fmt = (d?: Date) => (d ? dateTime.format(d) : '');
   const header = [
     'Name',
     'E-Mail',

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { isDuplicateKeyError } from '@qn/db';
+import { AppError } from '@qn/domain';
 import { Seat, seatId, type SeatDoc } from './models/seat';
 import { currentGen, popSeatNos, returnSeatNos } from './seat-pool';
 import { Event } from './models/event';
@@ -66,6 +67,7 @@ export async function claimSeatsFast(
       continue;
     }
     if (popped.kind === 'empty') return null;
+    if (popped.kind === 'closed') throw new AppError('gone', 'Die Veranstaltung wurde abgesagt.');
     const got = await insertSeats(eventId, registrationId, popped.seatNos);
     if (got.length < count) {
       // Some candidates were stale (taken already): give back what we got and try again.

@@ -5,7 +5,8 @@ import { Seat } from './models/seat';
 import { CALENDAR_FIELDS, eventSearchTerms, type EventFields } from './event-fields';
 import { emitEventChanged } from './emit-event-changed';
 import { withEventLock } from './event-lock';
-import { dropPool, resetPool } from './seat-pool';
+import { forgetEvent } from './event-cache';
+import { closePool, resetPool } from './seat-pool';
 import { insertSeats } from './claim-seats';
 import { settleSeatsLocked } from './settle-seats';
 import type { EventsDeps } from './events-deps';
@@ -78,6 +79,7 @@ export async function updateEvent(
         );
     }
     await Event.updateOne({ _id: before._id }, { $set: set });
+    forgetEvent(eventId);
     if (lowering) {
       // From here registrants holding old candidates re-check against the new capacity.
       await resetPool(deps, eventId);
@@ -137,6 +139,7 @@ export async function publishEvent(deps: EventsDeps, opts: { eventId: string }):
     if (before.status === 'published') return before;
     const set = { status: 'published' as const, publishedAt: new Date(), sequence: before.sequence + 1 };
     await Event.updateOne({ _id: before._id }, { $set: set });
+    forgetEvent(eventId);
     await settleSeatsLocked(deps, eventId);
     const event = { ...before, ...set };
     await emitEventChanged(deps, event, 'published');
@@ -153,7 +156,8 @@ export async function cancelEvent(deps: EventsDeps, opts: { eventId: string }): 
     if (before.status === 'cancelled') return before;
     const set = { status: 'cancelled' as const, cancelledAt: new Date(), sequence: before.sequence + 1 };
     await Event.updateOne({ _id: before._id }, { $set: set });
-    await dropPool(deps, eventId);
+    forgetEvent(eventId);
+    await closePool(deps, eventId);
     const event = { ...before, ...set };
     if (before.status === 'published') {
       await deps.producer.enqueue(

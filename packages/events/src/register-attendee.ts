@@ -1,7 +1,8 @@
 import mongoose from 'mongoose';
 import { AppError, normaliseEmail } from '@qn/domain';
 import { isDuplicateKeyError } from '@qn/db';
-import { Event, type EventDoc } from './models/event';
+import type { EventDoc } from './models/event';
+import { cachedEvent } from './event-cache';
 import { Registration, type RegistrationDoc, type RegistrationSource } from './models/registration';
 import { Seat } from './models/seat';
 import { claimSeatsFast, releaseSeats } from './claim-seats';
@@ -64,7 +65,7 @@ export function assertRegistrable(
  */
 export async function registerAttendee(deps: EventsDeps, input: RegisterInput): Promise<RegisterResult> {
   const now = input.now ?? new Date();
-  const event = await Event.findById(input.eventId).lean();
+  const event = await cachedEvent(input.eventId);
   assertRegistrable(event, now, input.ignoreWindow);
   const eventId = String(event._id);
   const companions = input.companions ?? 0;

@@ -4,6 +4,7 @@ import type { EventDoc } from './models/event';
 import type { RegistrationDoc } from './models/registration';
 import { eventUrlOf, manageUrlOf } from './manage-token';
 import type { EventsDeps } from './events-deps';
+import { enqueueMailBatched } from './batched-enqueue';
 
 export type RegistrationMailKind =
   | 'confirmed'
@@ -33,9 +34,27 @@ type MailEvent = Pick<
 >;
 type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'>;
 
+/** Intl formatters are costly to build (a burst renders thousands of mails): one per zone and style. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, style: 'day' | 'time' | 'both'): Intl.DateTimeFormat {
+  const key = `${timeZone}|${style}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const opts: Intl.DateTimeFormatOptions =
+      style === 'day'
+        ? { timeZone, dateStyle: 'full' }
+        : style === 'time'
+          ? { timeZone, timeStyle: 'short' }
+          : { timeZone, dateStyle: 'full', timeStyle: 'short' };
+    f = new Intl.DateTimeFormat('de-DE', opts);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatWhen(event: Pick<EventDoc, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'full' });
-  const time = new Intl.DateTimeFormat('de-DE', { timeZone, timeStyle: 'short' });
+  const day = formatter(timeZone, 'day');
+  const time = formatter(timeZone, 'time');
   const sameDay = day.format(event.startsAt) === day.format(event.endsAt);
   return sameDay
     ? `${day.format(event.startsAt)}, ${time.format(event.startsAt)}–${time.format(event.endsAt)} Uhr`
@@ -43,7 +62,7 @@ export function formatWhen(event: Pick<EventDoc, 'startsAt' | 'endsAt'>, timeZon
 }
 
 function formatInstant(d: Date, timeZone: string): string {
-  return `${new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(d)} Uhr`;
+  return `${formatter(timeZone, 'both').format(d)} Uhr`;
 }
 
 const subjects: Record<RegistrationMailKind, string> = {
@@ -146,8 +165,8 @@ export async function enqueueRegistrationMail(
     },
   });
   const method = icsOf[kind];
-  await deps.producer.enqueue(
-    'mail.send',
+  await enqueueMailBatched(
+    deps.producer,
     {
       ledgerKey: `event-${slotOf(kind)}:${regId}:${opts.occurrence}`,
       kind: `event-${kind}`,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventsDeps } from './events-deps';
 import { redisCall } from './redis-call';
+import { runScript } from './redis-script';
 
 /**
  * The fast path: a Redis list per event holds the seat numbers that new registrants may take.
@@ -14,6 +15,7 @@ import { redisCall } from './redis-call';
  * a registrant whose `gen` changed between pop and insert re-checks against the database.
  */
 const POP = `
+if redis.call('EXISTS', KEYS[3]) == 1 then return {'closed'} end
 local gen = redis.call('GET', KEYS[2])
 if not gen then return {'missing'} end
 local k = tonumber(ARGV[1])
@@ -30,11 +32,14 @@ redis.call('SET', KEYS[2], ARGV[1], 'NX')
 return 1`;
 
 export type PopResult =
-  { kind: 'ok'; gen: string; seatNos: number[] } | { kind: 'empty'; gen: string } | { kind: 'missing' };
+  | { kind: 'ok'; gen: string; seatNos: number[] }
+  | { kind: 'empty'; gen: string }
+  | { kind: 'missing' }
+  | { kind: 'closed' };
 
 function keys(deps: Pick<EventsDeps, 'keyPrefix'>, eventId: string) {
   const base = `${deps.keyPrefix}:ev:${eventId}`;
-  return { pool: `${base}:pool`, gen: `${base}:gen` };
+  return { pool: `${base}:pool`, gen: `${base}:gen`, closed: `${base}:closed` };
 }
 
 export function newGen(): string {
@@ -47,9 +52,8 @@ export async function popSeatNos(
   count: number,
 ): Promise<PopResult> {
   const k = keys(deps, eventId);
-  const r = (await redisCall(deps.redis, () =>
-    deps.redis.eval(POP, 2, k.pool, k.gen, String(count)),
-  )) as string[];
+  const r = (await runScript(deps.redis, POP, [k.pool, k.gen, k.closed], [String(count)])) as string[];
+  if (r[0] === 'closed') return { kind: 'closed' };
   if (r[0] === 'missing') return { kind: 'missing' };
   if (r[0] === 'empty') return { kind: 'empty', gen: r[1]! };
   return { kind: 'ok', gen: r[1]!, seatNos: r.slice(2).map(Number) };
@@ -76,9 +80,7 @@ export async function appendToPool(
   seatNos: number[],
 ): Promise<void> {
   const k = keys(deps, eventId);
-  await redisCall(deps.redis, () =>
-    deps.redis.eval(APPEND, 2, k.pool, k.gen, newGen(), ...seatNos.map(String)),
-  );
+  await runScript(deps.redis, APPEND, [k.pool, k.gen], [newGen(), ...seatNos.map(String)]);
 }
 
 export async function poolSeatNos(
@@ -104,10 +106,15 @@ export async function resetPool(
   await deps.redis.multi().del(k.pool).set(k.gen, newGen()).exec();
 }
 
-export async function dropPool(
+/**
+ * The event is cancelled: no pool any more, and a marker that turns every later pop into
+ * 'closed' at once, whatever a process's cached copy of the event still says. Lost with Redis,
+ * it is set again by the rebuild, which reads the cancelled event from the database.
+ */
+export async function closePool(
   deps: Pick<EventsDeps, 'redis' | 'keyPrefix'>,
   eventId: string,
 ): Promise<void> {
   const k = keys(deps, eventId);
-  await deps.redis.del(k.pool, k.gen);
+  await redisCall(deps.redis, () => deps.redis.multi().set(k.closed, '1').del(k.pool, k.gen).exec());
 }

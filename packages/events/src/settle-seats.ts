@@ -2,7 +2,7 @@ import { Event, type EventDoc } from './models/event';
 import { Registration, type RegistrationDoc } from './models/registration';
 import { Seat } from './models/seat';
 import { insertSeats, releaseSeats } from './claim-seats';
-import { appendToPool, currentGen, dropPool, poolSeatNos } from './seat-pool';
+import { appendToPool, currentGen, closePool, poolSeatNos } from './seat-pool';
 import { withEventLock } from './event-lock';
 import { enqueueRegistrationMail } from './registration-mails';
 import { scheduleReminders } from './reminders';
@@ -24,7 +24,7 @@ export async function settleSeatsLocked(deps: EventsDeps, eventId: string): Prom
   const result: SettleResult = { promoted: [], offered: [], pooled: 0 };
   const event = await Event.findById(eventId).lean();
   if (!event || event.status === 'cancelled') {
-    await dropPool(deps, eventId);
+    await closePool(deps, eventId);
     return result;
   }
   const taken = await Seat.find({ eventId }, { seatNo: 1 }).lean();
