@@ -6,6 +6,7 @@ import { createEventsWorker } from '@qn/worker-events';
 import { eventsDepsOf } from '@qn/events';
 import { createAlertsWorker } from '@qn/worker-alerts';
 import { createNewsletterWorker } from '@qn/worker-newsletter';
+import { createSchedulerWorker } from '@qn/worker-scheduler';
 
 /** Every queue consumer, in one process for the local default. */
 export function composeWorkers(rt: Runtime): Worker[] {
@@ -41,6 +42,12 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       redis: rt.redis,
       logger: rt.logger,
+    }),
+    createSchedulerWorker({
+      config: rt.config,
+      connection: rt.workerConnection(),
+      logger: rt.logger,
+      producer: rt.producer,
     }),
   ];
 }

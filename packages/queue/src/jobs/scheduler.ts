@@ -1,8 +1,8 @@
 import type { JobDefinition } from '../define-job';
 import type { z } from 'zod';
+import { schedulerDeleteAuditEntriesJob } from './scheduler/delete-audit-entries';
 
-/**
- * Jobs of the scheduler domain. One file per job under ./scheduler/, listed here by name, e.g.
- *   [someJob.name]: someJob,
- */
-export const schedulerJobs = {} as const satisfies Record<string, JobDefinition<string, z.ZodType>>;
+/** Housekeeping jobs of workers/scheduler, one file each under ./scheduler/. */
+export const schedulerJobs = {
+  [schedulerDeleteAuditEntriesJob.name]: schedulerDeleteAuditEntriesJob,
+} as const satisfies Record<string, JobDefinition<string, z.ZodType>>;
