@@ -5,6 +5,7 @@ import { Account, issueApiToken } from '@qn/auth';
 import { AuditEntry } from '@qn/audit';
 import { CONSENT_TEXT_VERSION, Event, Registration, Seat, manageTokenOf } from '@qn/events';
 import { testConfig, uniqueName, waitForMail, deleteQueueKeys, listMail } from '@qn/testing';
+import { seedEvents } from '../../packages/seed/src/seed-events';
 
 /** The events service through the all-in-one on the real FerretDB, Redis, BullMQ and SMTP mailbox. */
 const ADMIN_TOKEN = 'events-admin-token-0123456789abcdef';
@@ -584,7 +585,6 @@ describe('events API', () => {
 
 describe('demo seed', () => {
   it('publishes the demo events once, and they take registrations', async () => {
-    const { seedEvents } = await import('../../packages/seed/src/seed-events');
     await seedEvents();
     await seedEvents();
     expect(await Event.countDocuments({ _id: '65e000000000000000000002' })).toBe(1);
