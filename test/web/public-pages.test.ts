@@ -8,6 +8,7 @@ import {
   screenshot,
 } from './support/browser';
 import { signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
+import { listMail, waitForMail } from '@qn/testing';
 
 /**
  * The shell of the web front end in a real browser: WCAG 2.1 A/AA by axe-core on each page at
@@ -32,6 +33,7 @@ const pages: [path: string, name: string][] = [
   ['/impressum', 'impressum'],
   ['/barrierefreiheit', 'barrierefreiheit'],
   ['/anmelden', 'anmelden'],
+  ['/datenschutz/anfrage', 'datenschutz-anfrage'],
   ['/?lang=en', 'home-en'],
   ['/datenschutz?lang=en', 'datenschutz-en'],
   ['/gibt-es-nicht', 'not-found'],
@@ -105,6 +107,21 @@ describe('in the browser', () => {
     await expect(field.inputValue()).resolves.toBe('keine-adresse');
     const describedBy = await field.getAttribute('aria-describedby');
     await expect(page.locator(`#${describedBy}`).textContent()).resolves.toContain('gültige E-Mail-Adresse');
+    await ctx.close();
+  });
+
+  it('takes an access request from the privacy page and mails the address', async () => {
+    const ctx = await newVisitor(browser);
+    const page = await ctx.newPage();
+    const to = 'auskunft-browser@example.org';
+    const before = (await listMail({ to })).length;
+    await page.goto(stack.url('/datenschutz'));
+    await page.getByRole('link', { name: /Auskunft oder Löschung/ }).click();
+    await page.getByLabel(/^Ihre E-Mail-Adresse/).fill(to);
+    await page.getByLabel(/^Auskunft/).check();
+    await page.getByRole('button', { name: 'Antrag absenden' }).click();
+    await page.getByRole('heading', { name: 'Bitte prüfen Sie Ihr Postfach' }).waitFor();
+    await waitForMail({ to }, { count: before + 1 });
     await ctx.close();
   });
 

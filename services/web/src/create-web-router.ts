@@ -16,6 +16,7 @@ import { consoleFundingRoutes } from './console/funding/console-funding-routes';
 import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
 import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
+import { privacyRequestRoutes } from './pages/privacy-request-routes';
 
 /** Paths other services own: the web router, mounted last at `/`, never answers for them. */
 const NOT_OURS = /^\/(api|feeds|metrics)(\/|$)|^\/(healthz|readyz)$/;
@@ -43,6 +44,7 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(publicEventRoutes(deps));
   router.use(publicFundingRoutes(deps));
   router.use(publicNewsletterRoutes(deps));
+  router.use(privacyRequestRoutes(deps));
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes());
   router.use(consoleEventRoutes(deps));

@@ -441,6 +441,18 @@ export const de = {
   'cf.f.contactName': 'Ansprechperson',
   'cf.f.contactEmail': 'E-Mail der Ansprechperson',
   'cf.f.contactPhone': 'Telefon der Ansprechperson',
+  'pr.title': 'Auskunft oder Löschung beantragen',
+  'pr.intro':
+    'Sie können jederzeit erfahren, welche Daten wir zu Ihrer E-Mail-Adresse gespeichert haben, oder sie löschen lassen. Damit nur Sie das können, schicken wir Ihnen zuerst eine E-Mail mit einem Bestätigungslink.',
+  'pr.link': 'Auskunft oder Löschung Ihrer Daten beantragen',
+  'pr.email': 'Ihre E-Mail-Adresse',
+  'pr.kind': 'Was möchten Sie?',
+  'pr.kind.access': 'Auskunft: welche Daten sind zu mir gespeichert?',
+  'pr.kind.erasure': 'Löschung: alle Daten zu mir löschen',
+  'pr.submit': 'Antrag absenden',
+  'pr.sent.title': 'Bitte prüfen Sie Ihr Postfach',
+  'pr.sent.text':
+    'Wenn die Adresse gültig ist, erhält sie in wenigen Minuten eine E-Mail mit den nächsten Schritten.',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -434,4 +434,16 @@ export const en: Record<MessageKey, string> = {
   'cf.f.contactName': 'Contact person',
   'cf.f.contactEmail': 'Contact email',
   'cf.f.contactPhone': 'Contact phone',
+  'pr.title': 'Request access or erasure',
+  'pr.intro':
+    'You can find out at any time what data we hold about your email address, or have it erased. So that only you can do this, we first send you an email with a confirmation link.',
+  'pr.link': 'Request access to or erasure of your data',
+  'pr.email': 'Your email address',
+  'pr.kind': 'What would you like?',
+  'pr.kind.access': 'Access: what data is stored about me?',
+  'pr.kind.erasure': 'Erasure: delete all data about me',
+  'pr.submit': 'Send request',
+  'pr.sent.title': 'Please check your inbox',
+  'pr.sent.text':
+    'If the address is valid, it will receive an email with the next steps within a few minutes.',
 };

@@ -101,6 +101,7 @@ export function privacyPage(ctx: PageContext): Page {
             21). Eine Einwilligung können Sie jederzeit mit Wirkung für die Zukunft widerrufen. Schreiben Sie
             dazu an <a href="mailto:${o.email}">${o.email}</a>.
           </p>
+          <p><a href="/datenschutz/anfrage">${ctx.t('pr.link')}</a></p>
           <p>
             Sie können sich außerdem beim Landesbeauftragten für den Datenschutz und die Informationsfreiheit
             Baden-Württemberg beschweren.
@@ -146,6 +147,7 @@ export function privacyPage(ctx: PageContext): Page {
             consent at any time with effect for the future. Write to
             <a href="mailto:${o.email}">${o.email}</a>.
           </p>
+          <p><a href="/datenschutz/anfrage">${ctx.t('pr.link')}</a></p>
           <p>
             You may also lodge a complaint with the State Commissioner for Data Protection and Freedom of
             Information of Baden-Württemberg.
