@@ -1,7 +1,4 @@
 import mongoose from 'mongoose';
-import { connectDb } from '@qn/db';
-import { Producer, createProducerConnection } from '@qn/queue';
-import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
 import {
   Registration,
   Seat,
@@ -11,36 +8,18 @@ import {
   registerAttendee,
   settleSeats,
   updateEvent,
-  type EventsDeps,
 } from '@qn/events';
-import { eventFields } from './events-fixtures';
+import { domainHarness, eventFields } from './events-fixtures';
 
 /**
  * The no-oversell guarantee on the real FerretDB and Redis: bursts of concurrent
  * registrations, cancellations racing promotions, and a Redis that lost the seat pool.
  */
-const config = testConfig(uniqueName('evburst'));
-const redis = createProducerConnection(config.REDIS_URL);
-const producer = new Producer(redis, config.QUEUE_PREFIX);
-const deps: EventsDeps = {
-  producer,
-  redis,
-  keyPrefix: config.QUEUE_PREFIX,
-  secretKey: config.SECRET_KEY,
-  publicUrl: config.PUBLIC_URL,
-  timeZone: config.TZ_DISPLAY,
-};
+const h = domainHarness('evburst');
+const { config, redis, producer, deps } = h;
 
-beforeAll(async () => {
-  await connectDb({ url: config.MONGODB_URL, poolSize: 50 });
-});
-afterAll(async () => {
-  await mongoose.connection.dropDatabase();
-  await mongoose.disconnect();
-  await producer.close();
-  redis.disconnect();
-  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
-});
+beforeAll(() => h.open());
+afterAll(() => h.close());
 
 async function publishedEvent(capacity: number, extra = {}) {
   const event = await createEvent(deps, {

@@ -1,40 +1,12 @@
-import mongoose from 'mongoose';
-import { connectDb } from '@qn/db';
-import { Producer, createProducerConnection } from '@qn/queue';
-import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
-import {
-  createEvent,
-  publishEvent,
-  registerAttendee,
-  sendReminder,
-  cancelRegistration,
-  type EventsDeps,
-} from '@qn/events';
-import { eventFields } from './events-fixtures';
+import { createEvent, publishEvent, registerAttendee, sendReminder, cancelRegistration } from '@qn/events';
+import { domainHarness, eventFields } from './events-fixtures';
 
 /** Reminder jobs on the real Redis: ids, delays, and the checks the job runs when it fires. */
-const config = testConfig(uniqueName('evrem'));
-const redis = createProducerConnection(config.REDIS_URL);
-const producer = new Producer(redis, config.QUEUE_PREFIX);
-const deps: EventsDeps = {
-  producer,
-  redis,
-  keyPrefix: config.QUEUE_PREFIX,
-  secretKey: config.SECRET_KEY,
-  publicUrl: config.PUBLIC_URL,
-  timeZone: config.TZ_DISPLAY,
-};
+const h = domainHarness('evrem');
+const { producer, deps } = h;
 
-beforeAll(async () => {
-  await connectDb({ url: config.MONGODB_URL });
-});
-afterAll(async () => {
-  await mongoose.connection.dropDatabase();
-  await mongoose.disconnect();
-  await producer.close();
-  redis.disconnect();
-  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
-});
+beforeAll(() => h.open());
+afterAll(() => h.close());
 
 describe('reminders', () => {
   it('schedules one delayed job per offset with a deterministic id, sends when due, drops on cancellation', async () => {
