@@ -271,6 +271,16 @@ describe('events API', () => {
       .send({ ...eventBody(), endsAt: eventBody().startsAt });
     expect(badTimes.body.errors.map((e: { field: string }) => e.field)).toEqual(['endsAt']);
     expect(await Event.countDocuments()).toBe(eventsBefore);
+    const badPatch = await api()
+      .patch(`/api/events/${id}`)
+      .set(org)
+      .send({ capacity: 'viele', venue: { name: { $gt: '' } }, status: 'cancelled' });
+    expect(badPatch.status).toBe(400);
+    expect(badPatch.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      ['capacity', 'status', 'venue.name'].sort(),
+    );
+    expect((await api().patch(`/api/events/${id}`).set(org).send({})).status).toBe(400);
+    expect((await Event.findById(id).lean())!.capacity).toBe(2);
     const badQuery = await api().get('/api/events').query({ pageSize: 1000, kind: 'party' });
     expect(badQuery.status).toBe(400);
     expect((await api().get('/api/events/not-an-id')).status).toBe(404);
