@@ -1,6 +1,6 @@
-import { TZDate } from '@date-fns/tz';
 import { ICalEventStatus, type ICalCalendar, type ICalEvent } from 'ical-generator';
 import { isAllDay, type CalendarEntry } from './calendar-entry';
+import { ZonedDate } from './zoned-date';
 
 const statusOf = {
   CONFIRMED: ICalEventStatus.CONFIRMED,
@@ -23,8 +23,8 @@ function nextDay(date: string): Date {
 
 /**
  * Adds one entry. Timed entries carry TZID=<tz> and wall-clock times: with a native Date,
- * ical-generator would read the *process's* zone, so the instant is wrapped in a TZDate that
- * answers in `tz`. All-day entries stay zone-less dates. DTSTAMP is the entry's last change,
+ * ical-generator would read the *process's* zone, so the instant is wrapped in a ZonedDate
+ * that answers in `tz`. All-day entries stay zone-less dates. DTSTAMP is the entry's last change,
  * not the build time, so the same data always yields the same bytes (and the same ETag).
  */
 export function addEntry(cal: ICalCalendar, entry: CalendarEntry, tz: string): ICalEvent {
@@ -47,8 +47,8 @@ export function addEntry(cal: ICalCalendar, entry: CalendarEntry, tz: string): I
     if (!(entry.end.getTime() >= entry.start.getTime()))
       throw new Error(`entry ${entry.uid} ends before it starts`);
     ev.timezone(tz);
-    ev.start(new TZDate(entry.start.getTime(), tz));
-    ev.end(new TZDate(entry.end.getTime(), tz));
+    ev.start(new ZonedDate(entry.start, tz));
+    ev.end(new ZonedDate(entry.end, tz));
   }
   if (entry.description) ev.description(entry.description);
   if (entry.location) ev.location(entry.location);
