@@ -121,6 +121,12 @@ export const configSchema = z.object({
     .min(1)
     .default(365)
     .describe('Days audit-log entries are kept before the scheduler deletes them'),
+  EVENT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(90)
+    .describe("Days after an event's end until its attendees' personal data is anonymised"),
   WORKER_LOCK_MS: z.coerce
     .number()
     .int()

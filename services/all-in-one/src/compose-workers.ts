@@ -22,7 +22,7 @@ export function composeWorkers(rt: Runtime): Worker[] {
       connection: rt.workerConnection(),
       prefix: rt.config.QUEUE_PREFIX,
       logger: rt.logger,
-      schedule: { producer: rt.producer },
+      schedule: { producer: rt.producer, olderThanDays: rt.config.EVENT_RETENTION_DAYS },
     }),
     createAlertsWorker({
       config: rt.config,

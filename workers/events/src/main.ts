@@ -10,7 +10,7 @@ async function main() {
     connection: rt.workerConnection(),
     prefix: rt.config.QUEUE_PREFIX,
     logger: rt.logger,
-    schedule: { producer: rt.producer },
+    schedule: { producer: rt.producer, olderThanDays: rt.config.EVENT_RETENTION_DAYS },
   });
   rt.logger.info('events worker started');
   runUntilSignal(rt.logger, async () => {
