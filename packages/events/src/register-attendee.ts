@@ -87,7 +87,11 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
   if (!seatNos && !event.waitlistEnabled) {
     const existing = await Registration.findOne({ eventId, email }).lean();
     if (existing && existing.status !== 'cancelled')
-      return { registration: existing, existing: true, manageToken };
+      return {
+        registration: existing,
+        existing: true,
+        manageToken: manageTokenOf(deps.secretKey, String(existing._id)),
+      };
     throw AppError.conflict('Die Veranstaltung ist ausgebucht.');
   }
   const doc: RegistrationDoc = {
@@ -111,15 +115,13 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
   try {
     await Registration.collection.insertOne(stripUndefined(doc) as never);
   } catch (err) {
-    if (!isDuplicateKeyError(err)) {
-      if (seatNos) await releaseSeats(eventId, seatNos);
-      throw err;
-    }
-    // This address is registered already: give the seats back and answer with that registration.
+    // Not stored: give the seats back (a release that fails too is left to the reconciler).
     if (seatNos) {
       await releaseSeats(eventId, seatNos);
       await returnSeatNos(deps, eventId, seatNos);
     }
+    if (!isDuplicateKeyError(err)) throw err;
+    // This address is registered already: answer with that registration.
     const existing = await Registration.findOne({ eventId, email }).lean();
     if (!existing) throw err;
     if (existing.status === 'cancelled' || existing.status === 'offer-expired')
