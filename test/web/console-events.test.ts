@@ -7,6 +7,10 @@ import { ensureOrganiser, signInInBrowser, startWebStack, type WebStack } from '
  * An organiser signs in by magic link, creates and publishes an event, sees the attendee list
  * and checks an attendee in on a phone; axe on the console pages at both widths.
  */
+// A real browser on a machine shared with other test runs: axe over several pages at two widths
+// takes a while. A budget, not a timing assertion.
+jest.setTimeout(240_000);
+
 let stack: WebStack;
 let browser: Browser;
 let desktop: BrowserContext;

@@ -9,6 +9,10 @@ import { ensureOrganiser, startWebStack, type WebStack } from './support/web-sta
  * The public events pages in the browser: calendar with filters, event page with the
  * registration form, the mail, and the manage page where cancelling promotes the waiting list.
  */
+// A real browser on a machine shared with other test runs: axe over several pages at two widths
+// takes a while. A budget, not a timing assertion.
+jest.setTimeout(240_000);
+
 let stack: WebStack;
 let browser: Browser;
 let eventId: string;

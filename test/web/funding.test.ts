@@ -8,6 +8,10 @@ import { signInInBrowser, startWebStack, type WebStack } from './support/web-sta
  * Funding pages in the browser: search with filters and detail; alerts: subscribe, confirm by
  * the mailed link, change filters, unsubscribe; axe on each page.
  */
+// A real browser on a machine shared with other test runs: axe over several pages at two widths
+// takes a while. A budget, not a timing assertion.
+jest.setTimeout(240_000);
+
 let stack: WebStack;
 let browser: Browser;
 let programmeId: string;

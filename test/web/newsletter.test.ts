@@ -9,6 +9,10 @@ import { signInInBrowser, startWebStack, type WebStack } from './support/web-sta
  * composes a campaign with the live preview, sends a test, sends it and watches the progress
  * until it is sent; the person gets it and unsubscribes. axe on every page of the way.
  */
+// A real browser on a machine shared with other test runs: axe over several pages at two widths
+// takes a while. A budget, not a timing assertion.
+jest.setTimeout(240_000);
+
 let stack: WebStack;
 let browser: Browser;
 let admin: BrowserContext;

@@ -15,6 +15,10 @@ import { listMail, waitForMail } from '@qn/testing';
  * desktop and phone width, keyboard access, the strict CSP, language switch, and the
  * magic-link sign-in as a person does it.
  */
+// A real browser on a machine shared with other test runs: axe over several pages at two widths
+// takes a while. A budget, not a timing assertion.
+jest.setTimeout(240_000);
+
 let stack: WebStack;
 let browser: Browser;
 const ADMIN = 'browser-admin@example.org';

@@ -15,6 +15,8 @@ export type FieldOptions = {
   autocomplete?: string;
   /** Language of the field's content when it differs from the page (e.g. English titles). */
   lang?: string;
+  /** Language of the label when it differs from the page (consent texts exist in German only). */
+  labelLang?: string;
 };
 
 export function fieldId(name: string): string {
@@ -34,8 +36,11 @@ function describedBy(id: string, hint: boolean, error: boolean): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function labelText(o: FieldOptions, t: Translate): SafeHtml {
-  return html`${o.label}${o.required ? html` <span class="req">(${t('common.required')})</span>` : ''}`;
+function labelText(
+  o: Pick<FieldOptions, 'label' | 'required'> & { labelLang?: string },
+  t: Translate,
+): SafeHtml {
+  return html`${o.labelLang ? html`<span lang="${o.labelLang}">${o.label}</span>` : o.label}${o.required ? html` <span class="req">(${t('common.required')})</span>` : ''}`;
 }
 
 function hintAndError(

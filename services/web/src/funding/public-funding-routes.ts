@@ -55,7 +55,7 @@ function subscribePage(ctx: PageContext, form: FormState): Page {
         ${csrfField(ctx)}
         ${textField(form, { name: 'email', label: t('alerts.email'), type: 'email', autocomplete: 'email', required: true }, t)}
         ${alertFilterFields(ctx, form)}
-        ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT, required: true, lang: 'de' }, t)}
+        ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT, required: true, labelLang: ctx.lang === 'de' ? undefined : 'de' }, t)}
         <button type="submit">${t('alerts.submit')}</button>
       </form>`,
   };
