@@ -590,6 +590,9 @@ describe('events API', () => {
     await new Promise((res) => setTimeout(res, 500));
     expect(await listMail({ to: crashedEmail, subject: 'Anmeldung bestätigt' })).toHaveLength(1);
     expect(await listMail({ to: waiting, subject: 'Platz ist frei' })).toHaveLength(1);
+    // An event that never changed after publication owes no change notice.
+    expect(await listMail({ to: crashedEmail, subject: 'Änderung' })).toHaveLength(0);
+    expect(await listMail({ to: waiting, subject: 'Änderung' })).toHaveLength(0);
   });
 });
 

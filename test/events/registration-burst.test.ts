@@ -50,6 +50,8 @@ describe('registration burst', () => {
     const seats = await Seat.find({ eventId }).lean();
     expect(new Set(seats.map((s) => s.registrationId)).size).toBe(40);
     expect(seats.every((s) => s.seatNo >= 1 && s.seatNo <= 40)).toBe(true);
+    // The pool's keys go away by themselves a week after the event.
+    expect(await redis.pttl(`${config.QUEUE_PREFIX}:ev:${eventId}:gen`)).toBeGreaterThan(10 * 86_400_000);
   });
 
   it('the same address twice, even at once, gives one registration and one seat', async () => {

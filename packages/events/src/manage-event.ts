@@ -137,7 +137,13 @@ export async function publishEvent(deps: EventsDeps, opts: { eventId: string }):
     const before = (await Event.findById(eventId).lean())!;
     if (before.status === 'cancelled') throw new AppError('gone', 'Die Veranstaltung wurde abgesagt.');
     if (before.status === 'published') return before;
-    const set = { status: 'published' as const, publishedAt: new Date(), sequence: before.sequence + 1 };
+    const sequence = before.sequence + 1;
+    const set = {
+      status: 'published' as const,
+      publishedAt: new Date(),
+      sequence,
+      publishedSequence: sequence,
+    };
     await Event.updateOne({ _id: before._id }, { $set: set });
     forgetEvent(eventId);
     await settleSeatsLocked(deps, eventId);

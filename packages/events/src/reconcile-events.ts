@@ -45,7 +45,12 @@ export async function reconcileEvents(
       event,
       event.status === 'cancelled' ? 'cancelled' : event.sequence === 0 ? 'created' : 'updated',
     );
-    if (event.status !== 'draft' && event.sequence > 0) {
+    // Notices are owed only for changes after publication (and for a cancellation of a
+    // published event): a draft's edits and the publication itself tell no registrant anything.
+    const owesNotice =
+      event.publishedSequence !== undefined &&
+      (event.status === 'cancelled' || event.sequence > event.publishedSequence);
+    if (owesNotice) {
       await deps.producer.enqueue('events.notify-change', {
         eventId: String(event._id),
         sequence: event.sequence,

@@ -25,11 +25,18 @@ local out = {'ok', gen}
 for i = 1, #nums do out[#out + 1] = nums[i] end
 return out`;
 
-/** Appends free numbers; creates the generation marker if the pool was lost (ARGV[1]). */
+/**
+ * Appends free numbers (ARGV[3..]); creates the generation marker if the pool was lost
+ * (ARGV[1]); both keys expire at ARGV[2] (ms), a week after the event, when no one can register.
+ */
 const APPEND = `
-if #ARGV > 1 then redis.call('RPUSH', KEYS[1], unpack(ARGV, 2)) end
+if #ARGV > 2 then redis.call('RPUSH', KEYS[1], unpack(ARGV, 3)) end
 redis.call('SET', KEYS[2], ARGV[1], 'NX')
+redis.call('PEXPIREAT', KEYS[1], ARGV[2])
+redis.call('PEXPIREAT', KEYS[2], ARGV[2])
 return 1`;
+
+const KEEP_AFTER_END_MS = 7 * 86_400_000;
 
 export type PopResult =
   | { kind: 'ok'; gen: string; seatNos: number[] }
@@ -78,9 +85,11 @@ export async function appendToPool(
   deps: Pick<EventsDeps, 'redis' | 'keyPrefix'>,
   eventId: string,
   seatNos: number[],
+  eventEndsAt: Date,
 ): Promise<void> {
   const k = keys(deps, eventId);
-  await runScript(deps.redis, APPEND, [k.pool, k.gen], [newGen(), ...seatNos.map(String)]);
+  const expireAt = String(eventEndsAt.getTime() + KEEP_AFTER_END_MS);
+  await runScript(deps.redis, APPEND, [k.pool, k.gen], [newGen(), expireAt, ...seatNos.map(String)]);
 }
 
 export async function poolSeatNos(
@@ -116,5 +125,7 @@ export async function closePool(
   eventId: string,
 ): Promise<void> {
   const k = keys(deps, eventId);
-  await redisCall(deps.redis, () => deps.redis.multi().set(k.closed, '1').del(k.pool, k.gen).exec());
+  await redisCall(deps.redis, () =>
+    deps.redis.multi().set(k.closed, '1', 'PX', KEEP_AFTER_END_MS).del(k.pool, k.gen).exec(),
+  );
 }

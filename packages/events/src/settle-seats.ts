@@ -74,6 +74,7 @@ export async function settleSeatsLocked(deps: EventsDeps, eventId: string): Prom
       deps,
       eventId,
       free.filter((n) => !pooled.has(n)),
+      event.endsAt,
     );
   result.pooled = free.length;
 

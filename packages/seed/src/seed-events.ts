@@ -99,6 +99,7 @@ export async function seedEvents(): Promise<void> {
             ...e,
             status: 'published',
             sequence: 1,
+            publishedSequence: 1,
             publishedAt: now,
             searchTerms: eventSearchTerms(e),
           },

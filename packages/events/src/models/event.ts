@@ -34,6 +34,8 @@ export type EventDoc = {
   /** Normalised words of title, description, venue (FerretDB has no text index). */
   searchTerms: string[];
   publishedAt?: Date;
+  /** The sequence at publication: registrants are owed change notices only for later ones. */
+  publishedSequence?: number;
   cancelledAt?: Date;
   /** Set when the retention job blanked the attendees' personal data. */
   anonymisedAt?: Date;
@@ -77,6 +79,7 @@ const schema = new Schema<EventDoc>(
     sequence: { type: Number, default: 0 },
     searchTerms: { type: [String], index: true },
     publishedAt: Date,
+    publishedSequence: Number,
     cancelledAt: Date,
     anonymisedAt: Date,
   },
