@@ -119,6 +119,41 @@ function messagePage(ctx: PageContext, title: string, text: string, status = 200
   ];
 }
 
+const INVALID = { state: 'invalid' as const };
+
+/** A link page's one question with one button that posts back to the same path. */
+function buttonPage(ctx: PageContext, title: string, text: string, action: string, submit: string): Page {
+  return {
+    title,
+    section: 'newsletter',
+    body: html`<h1>${title}</h1>
+      <p>${text}</p>
+      <form method="post" action="${action}">
+        ${csrfField(ctx)}<button type="submit">${submit}</button>
+      </form>`,
+  };
+}
+
+/** What a confirm link shows once it is not (or no longer) waiting for the button. */
+function confirmAnswer(ctx: PageContext, v: { state: string; listName?: string }): [Page, number] {
+  const { t } = ctx;
+  if (v.state === 'confirmed')
+    return messagePage(ctx, t('nl.confirmed.title'), t('nl.confirmed.text', { list: v.listName ?? '' }));
+  return messagePage(
+    ctx,
+    t('link.invalid.title'),
+    v.state === 'expired' ? t('nl.expired') : t('link.invalid.text'),
+    404,
+  );
+}
+
+function unsubscribeAnswer(ctx: PageContext, v: { state: string }): [Page, number] {
+  const { t } = ctx;
+  if (v.state === 'done') return messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.done'));
+  if (v.state === 'test') return messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.test'));
+  return messagePage(ctx, t('link.invalid.title'), t('link.invalid.text'), 404);
+}
+
 /** Newsletter sign-up (double opt-in), confirmation and unsubscribe pages over @qn/newsletter. */
 export function publicNewsletterRoutes(deps: WebDeps): Router {
   const router = Router();
@@ -159,93 +194,57 @@ export function publicNewsletterRoutes(deps: WebDeps): Router {
     show(res, messagePage(ctx, ctx.t('nl.sent.title'), ctx.t('nl.sent.text', { email: d.email })));
   });
 
-  // GET shows a button; only the POST confirms (mail scanners follow links).
+  // GET shows a button; only the POST confirms or unsubscribes (mail scanners follow links).
   router.get('/newsletter/bestaetigen/:token', async (req, res) => {
     const ctx = pageContext(res);
-    const { t } = ctx;
     const token = String(req.params.token);
     res.setHeader('Referrer-Policy', 'no-referrer');
-    const v = TOKEN.test(token) ? await describeConfirmation(nl, token) : { state: 'invalid' as const };
-    if (v.state === 'valid') {
-      return render(res, {
-        title: t('nl.confirm.title'),
-        section: 'newsletter',
-        body: html`<h1>${t('nl.confirm.title')}</h1>
-          <p>${t('nl.confirm.text', { list: v.listName ?? '' })}</p>
-          <form method="post" action="/newsletter/bestaetigen/${token}">
-            ${csrfField(ctx)}<button type="submit">${t('nl.confirm.submit')}</button>
-          </form>`,
-      });
-    }
-    if (v.state === 'confirmed')
-      return show(
-        res,
-        messagePage(ctx, t('nl.confirmed.title'), t('nl.confirmed.text', { list: v.listName ?? '' })),
-      );
-    show(
+    const v = TOKEN.test(token) ? await describeConfirmation(nl, token) : INVALID;
+    if (v.state !== 'valid') return show(res, confirmAnswer(ctx, v));
+    const { t } = ctx;
+    render(
       res,
-      messagePage(
+      buttonPage(
         ctx,
-        t('link.invalid.title'),
-        v.state === 'expired' ? t('nl.expired') : t('link.invalid.text'),
-        404,
+        t('nl.confirm.title'),
+        t('nl.confirm.text', { list: v.listName ?? '' }),
+        `/newsletter/bestaetigen/${token}`,
+        t('nl.confirm.submit'),
       ),
     );
   });
 
   router.post('/newsletter/bestaetigen/:token', async (req, res) => {
-    const ctx = pageContext(res);
-    const { t } = ctx;
     const token = String(req.params.token);
     const v = TOKEN.test(token)
       ? await confirmSubscription(nl, token, { requestId: String(req.id) })
-      : { state: 'invalid' as const };
-    if (v.state === 'confirmed')
-      return show(
-        res,
-        messagePage(ctx, t('nl.confirmed.title'), t('nl.confirmed.text', { list: v.listName ?? '' })),
-      );
-    show(
-      res,
-      messagePage(
-        ctx,
-        t('link.invalid.title'),
-        v.state === 'expired' ? t('nl.expired') : t('link.invalid.text'),
-        404,
-      ),
-    );
+      : INVALID;
+    show(res, confirmAnswer(pageContext(res), v));
   });
 
   router.get('/newsletter/abmelden/:token', async (req, res) => {
     const ctx = pageContext(res);
-    const { t } = ctx;
     const token = String(req.params.token);
     res.setHeader('Referrer-Policy', 'no-referrer');
-    const v = TOKEN.test(token) ? await describeUnsubscribe(nl, token) : { state: 'invalid' as const };
-    if (v.state === 'valid') {
-      return render(res, {
-        title: t('nl.unsub.title'),
-        section: 'newsletter',
-        body: html`<h1>${t('nl.unsub.title')}</h1>
-          <p>${t('nl.unsub.text', { list: v.listName ?? '' })}</p>
-          <form method="post" action="/newsletter/abmelden/${token}">
-            ${csrfField(ctx)}<button type="submit">${t('nl.unsub.submit')}</button>
-          </form>`,
-      });
-    }
-    if (v.state === 'done') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.done')));
-    if (v.state === 'test') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.test')));
-    show(res, messagePage(ctx, t('link.invalid.title'), t('link.invalid.text'), 404));
+    const v = TOKEN.test(token) ? await describeUnsubscribe(nl, token) : INVALID;
+    if (v.state !== 'valid') return show(res, unsubscribeAnswer(ctx, v));
+    const { t } = ctx;
+    render(
+      res,
+      buttonPage(
+        ctx,
+        t('nl.unsub.title'),
+        t('nl.unsub.text', { list: v.listName ?? '' }),
+        `/newsletter/abmelden/${token}`,
+        t('nl.unsub.submit'),
+      ),
+    );
   });
 
   router.post('/newsletter/abmelden/:token', async (req, res) => {
-    const ctx = pageContext(res);
-    const { t } = ctx;
     const token = String(req.params.token);
-    const v = TOKEN.test(token) ? await unsubscribeByToken(nl, token) : { state: 'invalid' as const };
-    if (v.state === 'done') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.done')));
-    if (v.state === 'test') return show(res, messagePage(ctx, t('nl.unsub.title'), t('nl.unsub.test')));
-    show(res, messagePage(ctx, t('link.invalid.title'), t('link.invalid.text'), 404));
+    const v = TOKEN.test(token) ? await unsubscribeByToken(nl, token) : INVALID;
+    show(res, unsubscribeAnswer(pageContext(res), v));
   });
 
   return router;
