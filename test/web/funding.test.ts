@@ -100,6 +100,13 @@ describe('funding pages', () => {
 
     const [mail] = await waitForMail({ to: EMAIL, subject: 'Bitte bestätigen' });
     const confirm = tokenIn(mail!.text, '(?:confirm|bestaetigen)');
+    // Opening the link changes nothing, so axe can look at the page first.
+    const confirmPage = await auditPage(
+      browser,
+      stack.url(`/foerderprogramme/benachrichtigungen/bestaetigen/${confirm}`),
+      'benachrichtigungen-bestaetigen',
+    );
+    expect(confirmPage).toEqual({ desktop: [], phone: [] });
     await page.goto(stack.url(`/foerderprogramme/benachrichtigungen/bestaetigen/${confirm}`));
     await page.getByRole('button', { name: 'Ja, Anmeldung bestätigen' }).click();
     await page.getByRole('heading', { name: 'Anmeldung bestätigt' }).waitFor();
@@ -117,6 +124,8 @@ describe('funding pages', () => {
     expect(changed.match.fieldsOfAction.sort()).toEqual(['mobilitaet', 'wohnen']);
     expect(changed.frequency).toBe('weekly');
 
+    const managePage = await auditPage(browser, page.url(), 'benachrichtigungen-verwalten');
+    expect(managePage).toEqual({ desktop: [], phone: [] });
     await page.getByRole('button', { name: 'Abbestellen' }).click();
     await page.getByText('Sie sind abgemeldet').waitFor();
     expect((await Subscription.findById(changed._id).lean())!.status).toBe('unsubscribed');

@@ -54,6 +54,12 @@ describe('newsletter', () => {
     await page.getByRole('heading', { name: 'Bitte bestätigen Sie Ihre Anmeldung' }).waitFor();
     const [mail] = await waitForMail({ to: READER });
     const token = pathOf(mail!.text, /\/(?:confirm|bestaetigen)\/([A-Za-z0-9_.-]+)/);
+    const confirmPage = await auditPage(
+      browser,
+      stack.url(`/newsletter/bestaetigen/${token}`),
+      'newsletter-bestaetigen',
+    );
+    expect(confirmPage).toEqual({ desktop: [], phone: [] });
     await page.goto(stack.url(`/newsletter/bestaetigen/${token}`));
     await page.getByRole('button', { name: 'Ja, Anmeldung bestätigen' }).click();
     await page.getByRole('heading', { name: 'Anmeldung bestätigt' }).waitFor();
@@ -96,6 +102,12 @@ describe('newsletter', () => {
     const token = pathOf(issue!.text, /\/(?:u|abmelden)\/([A-Za-z0-9_.-]+)/);
     const ctx = await newVisitor(browser);
     const reader = await ctx.newPage();
+    const unsubscribePage = await auditPage(
+      browser,
+      stack.url(`/newsletter/abmelden/${token}`),
+      'newsletter-abmelden',
+    );
+    expect(unsubscribePage).toEqual({ desktop: [], phone: [] });
     await reader.goto(stack.url(`/newsletter/abmelden/${token}`));
     await reader.getByRole('button', { name: 'Abbestellen' }).click();
     await reader.getByText('Sie sind abgemeldet').waitFor();
