@@ -28,10 +28,6 @@ export function formatTime(d: Date, lang: Lang, timeZone: string): string {
   return new Intl.DateTimeFormat(locales[lang], { timeZone, hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
-export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
-}
-
 export function formatEuro(n: number, lang: Lang): string {
   return new Intl.NumberFormat(locales[lang], {
     style: 'currency',

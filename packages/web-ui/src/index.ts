@@ -1,5 +1,5 @@
 export { html, raw, attrs, escapeHtml, SafeHtml, type HtmlValue } from './html';
-export { t, translator, isLang, LANGS, type Lang, type MessageKey, type Translate } from './i18n';
+export { t, translator, isLang, type Lang, type MessageKey, type Translate } from './i18n';
 export {
   renderPage,
   csrfField,
@@ -28,18 +28,11 @@ export {
   checkboxField,
   errorSummary,
   hasErrors,
+  formPageTitle,
   fieldId,
   type FieldOptions,
   type Option,
 } from './components/form-fields';
-export { notice, tableRegion, buttonLink, facts } from './components/page-parts';
-export {
-  formatDateTime,
-  formatDate,
-  formatTime,
-  formatNumber,
-  formatEuro,
-  toLocalInput,
-  fromLocalInput,
-} from './format';
+export { notice, tableRegion, facts } from './components/page-parts';
+export { formatDateTime, formatDate, formatTime, formatEuro, toLocalInput, fromLocalInput } from './format';
 export { STATIC_DIR } from './static-dir';

@@ -220,3 +220,8 @@ export function errorSummary(form: FormState, labels: Record<string, string>, t:
 export function hasErrors(form: FormState): boolean {
   return Object.keys(form.errors).length > 0;
 }
+
+/** A form page's title says "Fehler:" first when it came back with errors (the first thing read out). */
+export function formPageTitle(form: FormState, title: string, t: Translate): string {
+  return hasErrors(form) ? `${t('error.title')}: ${title}` : title;
+}

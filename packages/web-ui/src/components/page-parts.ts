@@ -1,4 +1,4 @@
-import { attrs, html, type HtmlValue, type SafeHtml } from '../html';
+import { html, type HtmlValue, type SafeHtml } from '../html';
 
 /** A status message after an action ("Gespeichert."), announced politely by screen readers. */
 export function notice(text: HtmlValue, kind: 'success' | 'info' | 'warning' = 'success'): SafeHtml {
@@ -8,14 +8,6 @@ export function notice(text: HtmlValue, kind: 'success' | 'info' | 'warning' = '
 /** Wide tables scroll inside a focusable, labelled region so keyboard users can scroll them. */
 export function tableRegion(label: string, table: SafeHtml): SafeHtml {
   return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
-}
-
-export function buttonLink(
-  href: string,
-  label: HtmlValue,
-  variant: 'primary' | 'secondary' = 'primary',
-): SafeHtml {
-  return html`<a${attrs({ href, class: `button button--${variant}` })}>${label}</a>`;
 }
 
 /** Facts as a description list (date, place, seats …). */

@@ -2,7 +2,6 @@ import { de, type MessageKey } from './de';
 import { en } from './en';
 
 export type Lang = 'de' | 'en';
-export const LANGS: readonly Lang[] = ['de', 'en'];
 export type { MessageKey };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { de, en };

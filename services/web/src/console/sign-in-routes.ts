@@ -5,6 +5,7 @@ import {
   emptyForm,
   errorSummary,
   formField,
+  formPageTitle,
   html,
   notice,
   parseForm,
@@ -25,7 +26,7 @@ const signInSchema = z.object({ email: formField.email() });
 function signInPage(ctx: PageContext, form: FormState, signedOut = false): Page {
   const { t } = ctx;
   return {
-    title: form.errors.email ? `${t('error.title')}: ${t('signIn.title')}` : t('signIn.title'),
+    title: formPageTitle(form, t('signIn.title'), t),
     section: 'console',
     body: html`<h1>${t('signIn.title')}</h1>
       ${signedOut ? notice(t('signOut.done')) : ''} ${errorSummary(form, { email: t('signIn.email') }, t)}

@@ -8,6 +8,7 @@ import {
   errorSummary,
   facts,
   formatDateTime,
+  formPageTitle,
   html,
   selectField,
   textArea,
@@ -127,9 +128,8 @@ export function eventDetailPage(
       >${e.contact.phone ? `, ${e.contact.phone}` : ''}`,
   ]);
   const entry = eventEntry(e, d.organisationName, defaultFeedSettings(opts.publicUrl, opts.timeZone));
-  const hasErrors = Object.keys(form.errors).length > 0;
   return {
-    title: hasErrors ? `${t('error.title')}: ${e.title}` : e.title,
+    title: formPageTitle(form, e.title, t),
     section: 'events',
     body: html`<p><a href="/veranstaltungen">${t('events.title')}</a></p>
       <h1>${e.status === 'cancelled' ? `${t('events.cancelled')}: ` : ''}${e.title}</h1>

@@ -18,6 +18,7 @@ import {
   checkboxField,
   csrfField,
   emptyForm,
+  formPageTitle,
   errorSummary,
   html,
   notice,
@@ -46,7 +47,7 @@ const ALERTS = '/foerderprogramme/benachrichtigungen';
 function subscribePage(ctx: PageContext, form: FormState): Page {
   const { t } = ctx;
   return {
-    title: Object.keys(form.errors).length ? `${t('error.title')}: ${t('alerts.title')}` : t('alerts.title'),
+    title: formPageTitle(form, t('alerts.title'), t),
     section: 'funding',
     body: html`<h1>${t('alerts.title')}</h1>
       ${errorSummary(form, alertLabels(ctx), t)}

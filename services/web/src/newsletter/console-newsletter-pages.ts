@@ -5,6 +5,7 @@ import {
   csrfField,
   errorSummary,
   formatDateTime,
+  formPageTitle,
   html,
   notice,
   selectField,
@@ -189,9 +190,7 @@ function composeForm(
 export function composePage(ctx: PageContext, form: FormState, lists: NewsletterListDoc[]): Page {
   const { t } = ctx;
   return {
-    title: Object.keys(form.errors).length
-      ? `${t('error.title')}: ${t('cn.newCampaign')}`
-      : t('cn.newCampaign'),
+    title: formPageTitle(form, t('cn.newCampaign'), t),
     section: 'console',
     scripts: ['newsletter-compose.js'],
     body: html`<h1>${t('cn.newCampaign')}</h1>
@@ -249,7 +248,7 @@ export function campaignPage(
   const f = opts.form;
   const draft = c.status === 'draft';
   return {
-    title: Object.keys(f.errors).length ? `${t('error.title')}: ${c.name}` : c.name,
+    title: formPageTitle(f, c.name, t),
     section: 'console',
     scripts: draft ? ['newsletter-compose.js'] : ['campaign-progress.js'],
     body: html`<h1>${c.name}</h1>

@@ -25,6 +25,7 @@ import {
   choiceGroup,
   csrfField,
   emptyForm,
+  formPageTitle,
   errorSummary,
   formField,
   html,
@@ -70,7 +71,7 @@ function subscribePage(ctx: PageContext, lists: NewsletterListDoc[], form: FormS
         <p>${t('nl.none')}</p>`,
     };
   return {
-    title: Object.keys(form.errors).length ? `${t('error.title')}: ${t('nl.title')}` : t('nl.title'),
+    title: formPageTitle(form, t('nl.title'), t),
     section: 'newsletter',
     body: html`<h1>${t('nl.title')}</h1>
       ${errorSummary(form, labels, t)}

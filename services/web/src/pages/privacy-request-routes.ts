@@ -6,6 +6,7 @@ import {
   choiceGroup,
   csrfField,
   emptyForm,
+  formPageTitle,
   errorSummary,
   formField,
   html,
@@ -29,7 +30,7 @@ function requestPage(ctx: PageContext, form: FormState): Page {
   const { t } = ctx;
   const labels = { email: t('pr.email'), kind: t('pr.kind') };
   return {
-    title: Object.keys(form.errors).length ? `${t('error.title')}: ${t('pr.title')}` : t('pr.title'),
+    title: formPageTitle(form, t('pr.title'), t),
     section: 'legal',
     body: html`<h1>${t('pr.title')}</h1>
       ${errorSummary(form, labels, t)}

@@ -3,10 +3,12 @@ import {
   attrs,
   csrfField,
   formatDateTime,
+  formPageTitle,
   formatTime,
   html,
   notice,
   tableRegion,
+  type FormState,
   type Page,
   type PageContext,
   type SafeHtml,
@@ -48,10 +50,10 @@ export function consoleEventFormPage(
   ctx: PageContext,
   title: string,
   form: SafeHtml,
-  hasErrors: boolean,
+  state: FormState,
 ): Page {
   return {
-    title: hasErrors ? `${ctx.t('error.title')}: ${title}` : title,
+    title: formPageTitle(state, title, ctx.t),
     section: 'console',
     body: html`<h1>${title}</h1>
       ${consoleNav(ctx, 'events')}${form}`,

@@ -88,7 +88,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       organisations: event ? undefined : await organisationsFor(req),
     });
     const title = event ? ctx.t('ce.editTitle') : ctx.t('ce.new');
-    render(res, consoleEventFormPage(ctx, title, body, Object.keys(form.errors).length > 0), status);
+    render(res, consoleEventFormPage(ctx, title, body, form), status);
   }
 
   /** The domain's validation errors (e.g. end before start) beside the same fields. */

@@ -16,6 +16,7 @@ import {
 import {
   csrfField,
   emptyForm,
+  formPageTitle,
   formValuesFrom,
   html,
   messageOfIssue,
@@ -79,7 +80,7 @@ function formPage(ctx: PageContext, form: FormState, p?: ProgrammeDoc): Page {
   const { t } = ctx;
   const title = p ? t('cf.edit') : t('cf.new');
   return {
-    title: Object.keys(form.errors).length ? `${t('error.title')}: ${title}` : title,
+    title: formPageTitle(form, title, t),
     section: 'console',
     body: html`<h1>${title}</h1>
       ${consoleNav(ctx, 'funding')}
