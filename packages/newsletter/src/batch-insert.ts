@@ -16,7 +16,12 @@ export class BatchInsert<T extends { _id: string }> {
 
   constructor(
     private readonly model: Model<T>,
-    private readonly opts: { maxBatch?: number; maxWaitMs?: number } = {},
+    private readonly opts: {
+      maxBatch?: number;
+      maxWaitMs?: number;
+      /** Runs after a batch is written, before its callers hear of it. */
+      afterInsert?: (inserted: T[]) => Promise<void>;
+    } = {},
   ) {}
 
   insert(doc: T): Promise<'inserted' | 'duplicate'> {
@@ -48,6 +53,8 @@ export class BatchInsert<T extends { _id: string }> {
         if (other.length) throw err;
         for (const w of writeErrors) dupIndexes.add(w.index);
       }
+      if (this.opts.afterInsert)
+        await this.opts.afterInsert(batch.filter((_p, i) => !dupIndexes.has(i)).map((p) => p.doc));
       batch.forEach((p, i) => p.resolve(dupIndexes.has(i) ? 'duplicate' : 'inserted'));
     } catch (err) {
       for (const p of batch) p.reject(err);

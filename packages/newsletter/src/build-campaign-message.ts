@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type Mail from 'nodemailer/lib/mailer';
 import { renderForRecipient, type CompiledCampaign } from './render-campaign';
+import { buildMimeMessage, type MimeMessage } from './mime/build-mime-message';
+import type { DkimKey } from './mime/dkim-sign';
 
 export type Recipient = { email: string; name?: string; addressHash: string; listId?: string };
 
@@ -19,36 +20,42 @@ export function campaignMessageId(campaignId: string, addressHash: string, domai
 }
 
 /**
- * The complete message for one recipient. List-Unsubscribe carries both the https one-click
- * URL and a mailto, List-Unsubscribe-Post marks the URL one-click (RFC 8058); the DKIM
- * signature of the transport covers both headers.
+ * The message for one recipient. One List-Unsubscribe header carries both the https one-click
+ * URL and a mailto (RFC 2369); List-Unsubscribe-Post marks the URL one-click (RFC 8058); the
+ * DKIM signature covers both (mime/build-mime-message.ts).
  */
-export function buildCampaignMessage(
+export function campaignMessage(
   cc: CompiledCampaign,
   r: Recipient,
   links: { unsubscribeUrl: string; listIdHeader?: string },
   opts: { subjectPrefix?: string; messageId?: string } = {},
-): Mail.Options {
+): MimeMessage {
   const body = renderForRecipient(cc, { name: r.name, unsubscribeUrl: links.unsubscribeUrl });
   const domain = domainOf(cc.from.address);
-  const mailto = `mailto:${cc.from.address}?subject=${encodeURIComponent('unsubscribe')}`;
+  const mailto = `mailto:${cc.from.address}?subject=unsubscribe`;
+  const headers: [string, string][] = [
+    ['List-Unsubscribe', `<${links.unsubscribeUrl}>, <${mailto}>`],
+    ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
+  ];
+  if (links.listIdHeader) headers.push(['List-Id', `<${links.listIdHeader}>`]);
+  headers.push(['Feedback-ID', `${cc.id}:newsletter:quartiersnetz`]);
+  headers.push(['X-Auto-Response-Suppress', 'OOF, AutoReply']);
   return {
     from: { name: cc.from.name, address: cc.from.address },
-    to: r.name ? { name: r.name, address: r.email } : r.email,
+    to: { name: r.name, address: r.email },
     replyTo: cc.replyTo,
     subject: `${opts.subjectPrefix ?? ''}${cc.subject}`,
     messageId: opts.messageId ?? campaignMessageId(cc.id, r.addressHash, domain),
+    headers,
     text: body.text,
     html: body.html,
-    textEncoding: 'quoted-printable',
-    // One List-Unsubscribe header with both URIs (RFC 2369/8058); nodemailer's `list` option
-    // would write one header per URI. Folding happens only at the spaces between the <...>.
-    headers: {
-      'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${mailto}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      ...(links.listIdHeader ? { 'List-Id': `<${links.listIdHeader}>` } : {}),
-      'X-Auto-Response-Suppress': 'OOF, AutoReply',
-      'Feedback-ID': `${cc.id}:newsletter:quartiersnetz`,
-    },
   };
+}
+
+/** What the SMTP transport gets: the envelope and the finished (signed) bytes. */
+export async function buildCampaignRaw(
+  m: MimeMessage,
+  dkim?: DkimKey,
+): Promise<{ envelope: { from: string; to: string[] }; raw: Buffer }> {
+  return { envelope: { from: m.from.address, to: [m.to.address] }, raw: await buildMimeMessage(m, dkim) };
 }

@@ -1,8 +1,8 @@
 import type { Transporter } from 'nodemailer';
-import type { Redis } from 'ioredis';
 import { isPermanentSmtpError } from '@qn/mail';
 import { BatchInsert } from './batch-insert';
-import { buildCampaignMessage } from './build-campaign-message';
+import { buildCampaignRaw, campaignMessage } from './build-campaign-message';
+import type { DkimKey } from './mime/dkim-sign';
 import { CampaignCache } from './campaign-cache';
 import {
   DeliveryClaim,
@@ -13,7 +13,7 @@ import {
 import type { Lang } from './models/newsletter-list';
 import type { NewsletterContext } from './newsletter-context';
 import { unsubscribeUrl } from './links';
-import { SuppressionLookup } from './suppression-lookup';
+import { SuppressionCache } from './suppression-cache';
 
 export type SendPayload = {
   campaignId: string;
@@ -27,21 +27,36 @@ export type SendPayload = {
 
 export type DeliveryDeps = {
   ctx: NewsletterContext;
+  /** SMTP only: the message arrives built and signed. */
   transport: Transporter;
+  dkim?: DkimKey;
   claims: BatchInsert<DeliveryClaimDoc>;
   outcomes: BatchInsert<DeliveryOutcomeDoc>;
   campaigns: CampaignCache;
-  suppression: SuppressionLookup;
+  suppression: SuppressionCache;
 };
 
-export function createDeliveryDeps(ctx: NewsletterContext, transport: Transporter): DeliveryDeps {
+export function createDeliveryDeps(
+  ctx: NewsletterContext,
+  transport: Transporter,
+  dkim?: DkimKey,
+): DeliveryDeps {
   return {
     ctx,
     transport,
+    dkim,
     claims: new BatchInsert(DeliveryClaim),
-    outcomes: new BatchInsert(DeliveryOutcome),
+    // The per-campaign count of outcomes in Redis is a hint for the sweep, bumped per batch.
+    outcomes: new BatchInsert(DeliveryOutcome, {
+      afterInsert: async (docs) => {
+        const per = new Map<string, number>();
+        for (const d of docs) per.set(d.campaignId, (per.get(d.campaignId) ?? 0) + 1);
+        for (const [campaignId, n] of per)
+          await ctx.redis.incrby(doneCounterKey(ctx.keyPrefix, campaignId), n).catch(() => undefined);
+      },
+    }),
     campaigns: new CampaignCache(ctx),
-    suppression: new SuppressionLookup(),
+    suppression: new SuppressionCache(),
   };
 }
 
@@ -92,13 +107,12 @@ export async function deliverCampaignMail(
       at: new Date(),
       error,
     });
-    await bump(deps.ctx.redis, doneCounterKey(deps.ctx.keyPrefix, p.campaignId));
   };
   if (await deps.suppression.has(addressHash)) {
     await mark('skipped');
     return 'suppressed';
   }
-  const message = buildCampaignMessage(
+  const message = campaignMessage(
     campaign.compiled,
     { email: p.to, name: p.name, addressHash, listId: p.listId },
     {
@@ -107,7 +121,7 @@ export async function deliverCampaignMail(
     },
   );
   try {
-    await deps.transport.sendMail(message);
+    await deps.transport.sendMail(await buildCampaignRaw(message, deps.dkim));
   } catch (err) {
     const msg = (err as Error).message?.slice(0, 500) ?? 'unknown error';
     if (isPermanentSmtpError(err)) {
@@ -119,9 +133,4 @@ export async function deliverCampaignMail(
   }
   await mark('sent');
   return 'sent';
-}
-
-async function bump(redis: Redis, key: string): Promise<void> {
-  // A hint for the sweep only (it confirms by counting records); losing it costs a recount.
-  await redis.incr(key).catch(() => undefined);
 }

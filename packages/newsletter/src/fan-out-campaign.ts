@@ -34,11 +34,13 @@ type Sub = Pick<SubscriberDoc, '_id' | 'listId' | 'email' | 'addressHash' | 'nam
  *
  * A. expansion: confirmed, unsuppressed subscribers of the target lists (and segment) become
  *    delivery records with `_id` `<campaign>:<addressHash>`, `insertMany` unordered, duplicates
- *    ignored: an address on two lists gets one record, a re-run adds nothing. The cursor
- *    position is saved every few batches; once done, the total is counted from the records.
- * B. dispatch: deliveries without an outcome (a merge of two `_id`-sorted cursors) get a send
- *    job each, `enqueueBulk`, with deterministic job ids of this round. The queue is kept
- *    below a high-water mark, so a pause stops within a few seconds of mail, not thousands.
+ *    ignored: an address on two lists gets one record, a re-run adds nothing. Each batch's new
+ *    records get their send jobs at once. The cursor position is saved every few batches; once
+ *    done, the total is counted from the records.
+ * B. after a crash, a pause during expansion or a resume: deliveries without an outcome (a
+ *    merge of two `_id`-sorted cursors) get a send job each, with deterministic job ids of this
+ *    round. Both phases keep the queue below a high-water mark, so a pause stops within a few
+ *    seconds of mail, not thousands.
  *
  * Before every batch it checks that the campaign is still `sending` in this round; a pause,
  * cancel or newer round ends it.
@@ -60,11 +62,43 @@ export async function fanOutCampaign(
     return !!c && c.status === 'sending' && c.gen === p.gen;
   };
 
-  // Phase A: expansion.
+  let jobs: { payload: PayloadOf<'newsletter.send'> }[] = [];
+  let enqueued = 0;
+  const jobOf = (d: Pick<DeliveryDoc, '_id' | 'listId' | 'email' | 'name' | 'lang'>) => ({
+    payload: {
+      campaignId: p.campaignId,
+      gen: p.gen,
+      deliveryId: d._id,
+      listId: d.listId,
+      to: d.email,
+      ...(d.name ? { name: d.name } : {}),
+      lang: d.lang,
+    },
+  });
+  /** Enqueues the collected jobs once the queue is below its high-water mark; false = stop. */
+  const dispatch = async (): Promise<boolean> => {
+    while ((await deps.backlog()) > deps.highWater) {
+      if (!(await active())) return false;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!(await active())) return false;
+    if (jobs.length) await ctx.producer.enqueueBulk('newsletter.send', jobs);
+    enqueued += jobs.length;
+    jobs = [];
+    return true;
+  };
+
+  // Phase A: expansion. Each batch's new delivery records are dispatched right away, so the
+  // first mails leave while the audience is still being read.
   let state = await FanoutState.findById(p.campaignId).lean<FanoutStateDoc>();
+  // Only a run that started the expansion itself, in the first round, has dispatched every
+  // record it wrote; any other run (a crash, a pause during the expansion, a resume) ends with
+  // phase B, which finds every record without an outcome.
+  let fresh = false;
   if (!state) {
     try {
       await FanoutState.create({ _id: p.campaignId, expanded: false });
+      fresh = p.gen === 1;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }
@@ -76,7 +110,7 @@ export async function fanOutCampaign(
     let batch: Sub[] = [];
     let batches = 0;
     let last = state.cursor;
-    const writeBatch = async () => {
+    const writeBatch = async (): Promise<boolean> => {
       const blocked = await suppressedHashes(batch.map((s) => s.addressHash));
       const now = new Date();
       const docs: DeliveryDoc[] = batch
@@ -93,9 +127,11 @@ export async function fanOutCampaign(
         }));
       last = batch[batch.length - 1]!._id;
       batch = [];
-      if (docs.length) await insertIgnoringDuplicates(docs);
+      const inserted = docs.length ? await insertIgnoringDuplicates(docs) : [];
       if (++batches % (deps.saveEvery ?? 10) === 0)
         await FanoutState.updateOne({ _id: p.campaignId }, { $set: { cursor: last } });
+      jobs.push(...inserted.map(jobOf));
+      return dispatch();
     };
     const cursor = Subscriber.find(query, { _id: 1, listId: 1, email: 1, addressHash: 1, name: 1, lang: 1 })
       .sort({ _id: 1 })
@@ -103,53 +139,34 @@ export async function fanOutCampaign(
       .cursor({ batchSize });
     for await (const s of cursor as AsyncIterable<Sub>) {
       batch.push(s);
-      if (batch.length >= batchSize) {
-        await writeBatch();
-        if (!(await active())) {
-          await cursor.close();
-          await FanoutState.updateOne({ _id: p.campaignId }, { $set: { cursor: last } });
-          return 'stopped';
-        }
+      if (batch.length >= batchSize && !(await writeBatch())) {
+        await cursor.close();
+        await FanoutState.updateOne({ _id: p.campaignId }, { $set: { cursor: last } });
+        return 'stopped';
       }
     }
-    if (batch.length) await writeBatch();
+    if (batch.length && !(await writeBatch())) {
+      await FanoutState.updateOne({ _id: p.campaignId }, { $set: { cursor: last } });
+      return 'stopped';
+    }
     const total = await Delivery.countDocuments({ campaignId: p.campaignId });
     await FanoutState.updateOne({ _id: p.campaignId }, { $set: { cursor: last, expanded: true, total } });
-    log.info({ campaignId: p.campaignId, total }, 'audience expanded');
+    log.info({ campaignId: p.campaignId, total, enqueued }, 'audience expanded');
+    if (fresh) {
+      log.info({ campaignId: p.campaignId, gen: p.gen, enqueued }, 'campaign dispatched');
+      return 'dispatched';
+    }
   }
 
   // Phase B: dispatch what has no outcome yet.
   const deliveries = sortedCursor(Delivery, { campaignId: p.campaignId }, undefined, batchSize);
   const outcomes = sortedCursor(DeliveryOutcome, { campaignId: p.campaignId }, { _id: 1 }, 1000);
   let nextOutcome = await outcomes.next();
-  let jobs: { payload: PayloadOf<'newsletter.send'> }[] = [];
-  let enqueued = 0;
-  const dispatch = async (): Promise<boolean> => {
-    while ((await deps.backlog()) > deps.highWater) {
-      if (!(await active())) return false;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    if (!(await active())) return false;
-    await ctx.producer.enqueueBulk('newsletter.send', jobs);
-    enqueued += jobs.length;
-    jobs = [];
-    return true;
-  };
   try {
     for (let d = await deliveries.next(); d; d = await deliveries.next()) {
       while (nextOutcome && nextOutcome._id < d._id) nextOutcome = await outcomes.next();
       if (nextOutcome && nextOutcome._id === d._id) continue;
-      jobs.push({
-        payload: {
-          campaignId: p.campaignId,
-          gen: p.gen,
-          deliveryId: d._id,
-          listId: d.listId,
-          to: d.email,
-          ...(d.name ? { name: d.name } : {}),
-          lang: d.lang,
-        },
-      });
+      jobs.push(jobOf(d));
       if (jobs.length >= batchSize && !(await dispatch())) return 'stopped';
     }
     if (jobs.length && !(await dispatch())) return 'stopped';
@@ -161,12 +178,16 @@ export async function fanOutCampaign(
   return 'dispatched';
 }
 
-async function insertIgnoringDuplicates(docs: DeliveryDoc[]): Promise<void> {
+/** Inserts unordered; returns the records that were new (duplicates are the answer, not an error). */
+async function insertIgnoringDuplicates(docs: DeliveryDoc[]): Promise<DeliveryDoc[]> {
   try {
     await Delivery.collection.insertMany(docs as never[], { ordered: false });
+    return docs;
   } catch (err) {
     const we = writeErrorsOf(err);
     if (!we || we.some((w) => w.code !== 11000)) throw err;
+    const dup = new Set(we.map((w) => w.index));
+    return docs.filter((_d, i) => !dup.has(i));
   }
 }
 

@@ -94,7 +94,10 @@ export { fanOutKey } from './job-keys';
 export { markdownToHtml, markdownToText } from './markdown';
 export { DEFAULT_TEMPLATE, validateTemplate, PLACEHOLDERS } from './template';
 export { compileCampaign, renderForRecipient, greetingOf, type CompiledCampaign } from './render-campaign';
-export { buildCampaignMessage, campaignMessageId } from './build-campaign-message';
+export { campaignMessage, buildCampaignRaw, campaignMessageId } from './build-campaign-message';
+export { buildMimeMessage, type MimeMessage } from './mime/build-mime-message';
+export { dkimSignature, type DkimKey } from './mime/dkim-sign';
+export { encodeQuotedPrintable } from './mime/quoted-printable';
 export {
   signLinkToken,
   verifyLinkToken,

@@ -1,5 +1,5 @@
 import { addressHash } from '@qn/mail';
-import { buildCampaignMessage } from './build-campaign-message';
+import { campaignMessage } from './build-campaign-message';
 import { getCampaign } from './campaigns';
 import { testUnsubscribeUrl } from './links';
 import type { NewsletterContext } from './newsletter-context';
@@ -15,7 +15,7 @@ export async function previewCampaign(
   const cc = compileCampaign(c, ctx);
   const email = sample.email ?? 'vorschau@example.org';
   const hash = addressHash(email, ctx.secret);
-  const m = buildCampaignMessage(
+  const m = campaignMessage(
     cc,
     { email, name: sample.name, addressHash: hash },
     { unsubscribeUrl: testUnsubscribeUrl(ctx, c._id, hash) },

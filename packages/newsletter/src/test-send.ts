@@ -1,7 +1,8 @@
 import type { Transporter } from 'nodemailer';
 import { normaliseEmail, AppError } from '@qn/domain';
 import { addressHash, deliverOnce } from '@qn/mail';
-import { buildCampaignMessage } from './build-campaign-message';
+import { buildCampaignRaw, campaignMessage } from './build-campaign-message';
+import type { DkimKey } from './mime/dkim-sign';
 import { getCampaign } from './campaigns';
 import { testUnsubscribeUrl } from './links';
 import type { NewsletterContext } from './newsletter-context';
@@ -37,11 +38,12 @@ export async function sendTestMail(
   transport: Transporter,
   p: { campaignId: string; to: string; requestKey: string },
   owner: string,
+  dkim?: DkimKey,
 ): Promise<void> {
   const c = await getCampaign(p.campaignId);
   const cc = compileCampaign(c, ctx);
   const hash = addressHash(p.to, ctx.secret);
-  const message = buildCampaignMessage(
+  const message = campaignMessage(
     cc,
     { email: p.to, addressHash: hash },
     { unsubscribeUrl: testUnsubscribeUrl(ctx, c._id, hash) },
@@ -54,6 +56,6 @@ export async function sendTestMail(
     ledgerKey: `newsletter-test:${c._id}:${p.requestKey}:${hash.slice(0, 16)}`,
     kind: 'newsletter-test',
     owner,
-    message,
+    message: { ...(await buildCampaignRaw(message, dkim)), to: p.to },
   });
 }

@@ -13,7 +13,7 @@ import {
   sendTestMail,
   sweepCampaigns,
 } from '@qn/newsletter';
-import { createNewsletterTransport } from './create-newsletter-transport';
+import { createNewsletterTransport, dkimKeyOf } from './create-newsletter-transport';
 
 export type NewsletterWorkerDeps = {
   config: Config;
@@ -43,7 +43,8 @@ export function createNewsletterWorker(deps: NewsletterWorkerDeps): Worker {
   const ctx = newsletterContext(config, deps.redis, deps.producer);
   const transport =
     deps.transport ?? createNewsletterTransport(config, { maxConnections: deps.smtpConnections });
-  const delivery = createDeliveryDeps(ctx, transport);
+  const dkim = dkimKeyOf(config);
+  const delivery = createDeliveryDeps(ctx, transport, dkim);
   const queue = deps.producer.queue(QueueName.newsletter);
   const rate = deps.ratePerSecond ?? config.NEWSLETTER_RATE;
   const highWater = rate > 0 ? Math.max(200, rate * 5) : 5_000;
@@ -86,7 +87,7 @@ export function createNewsletterWorker(deps: NewsletterWorkerDeps): Worker {
       },
       'newsletter.send-test': async (p, { job }) => {
         try {
-          await sendTestMail(ctx, transport, p, String(job.id));
+          await sendTestMail(ctx, transport, p, String(job.id), dkim);
         } catch (err) {
           if (
             (err as { responseCode?: number }).responseCode &&

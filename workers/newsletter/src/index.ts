@@ -1,2 +1,2 @@
 export { createNewsletterWorker, type NewsletterWorkerDeps } from './create-newsletter-worker';
-export { createNewsletterTransport, DKIM_SIGNED_HEADERS } from './create-newsletter-transport';
+export { createNewsletterTransport, dkimKeyOf } from './create-newsletter-transport';

@@ -1,0 +1,358 @@
+// Newsletter throughput: N recipients (default 50,000) through the whole delivery path —
+// fan-out, BullMQ queue with its limiter, claim/outcome records on FerretDB, rendering, DKIM
+// signing, pooled SMTP — into Postfix's smtp-sink on a loopback port, beside smtp-source
+// (same package) pushing as many messages of the same size into the same sink, in the same run
+// (baseline before and after ours, median). Then a rate phase: a campaign at NEWSLETTER_RATE
+// RATE/s held for more than 60 s, counted in the middle 60 s. RSS of each worker process sampled
+// throughout. Figures go to docs/bench/newsletter-throughput.md, never into tests.
+//
+//   npx turbo run build --filter=@qn/worker-newsletter... --filter=@qn/infra
+//   node bench/newsletter-throughput/run.mjs     # N=50000 WORKERS=1 CONCURRENCY=100 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
+import { execFileSync, fork, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { startFerretDb, ensureRedis, freePort, waitForTcp, repoRoot } = require('@qn/infra');
+const { connectDb, closeDb } = require('@qn/db');
+const { addressHash } = require('@qn/mail');
+const { Producer, createProducerConnection } = require('@qn/queue');
+const nl = require('@qn/newsletter');
+
+const N = Number(process.env.N ?? 50_000);
+const WORKERS = Number(process.env.WORKERS ?? 1);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
+const SMTP_CONNECTIONS = Number(process.env.SMTP_CONNECTIONS ?? 10);
+const RATE = Number(process.env.RATE ?? 200);
+const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 75);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SECRET_KEY = 'bench-secret-key-that-is-long-enough-0123456789';
+const here = new URL('.', import.meta.url).pathname;
+const log = (...a) => process.stderr.write(`[bench] ${a.join(' ')}\n`);
+
+// -- Postfix's smtp-sink and smtp-source (Debian package postfix) ---------------------------
+function ensurePostfixTools() {
+  if (existsSync('/usr/sbin/smtp-sink') && existsSync('/usr/sbin/smtp-source')) return;
+  if (process.getuid?.() !== 0) throw new Error('smtp-sink missing: apt-get install -y postfix (as root)');
+  log('installing postfix for smtp-sink and smtp-source');
+  execFileSync('apt-get', ['install', '-y', 'postfix'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+const children = [];
+async function startSink() {
+  const port = await freePort();
+  // -u nobody: required when started as root; 1000: listen backlog.
+  const sink = spawn('/usr/sbin/smtp-sink', ['-4', '-u', 'nobody', `127.0.0.1:${port}`, '1000'], {
+    stdio: 'ignore',
+  });
+  children.push(sink);
+  await waitForTcp(port, '127.0.0.1', 10_000);
+  return port;
+}
+
+function smtpSource(port, { sessions, count, bodyBytes, keepConnection }) {
+  const args = ['-4', '-s', String(sessions), '-m', String(count), '-l', String(bodyBytes)];
+  if (keepConnection) args.push('-d');
+  args.push('-f', 'quartier@example.org', '-t', 'sink@example.org', `127.0.0.1:${port}`);
+  const t0 = process.hrtime.bigint();
+  execFileSync('/usr/sbin/smtp-source', args, { stdio: 'inherit' });
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { seconds: s, perSecond: count / s };
+}
+
+// -- RSS of the worker processes -------------------------------------------------------------
+function rssMb(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function startWorkers(env, count) {
+  return Promise.all(
+    Array.from({ length: count }, () => {
+      const child = fork(join(here, 'worker.mjs'), {
+        env,
+        // BENCH_PROFILE=<dir> writes a CPU profile of each worker on exit.
+        execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      children.push(child);
+      return new Promise((resolve, reject) => {
+        child.once('message', () => resolve(child));
+        child.once('exit', (code) => reject(new Error(`worker exited ${code}`)));
+      });
+    }),
+  );
+}
+
+async function stopWorkers(workers) {
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((r) => {
+          w.removeAllListeners('exit');
+          w.once('exit', r);
+          w.send({ type: 'stop' });
+          setTimeout(() => w.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
+}
+
+const median = (xs) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// -- the run ---------------------------------------------------------------------------------
+ensurePostfixTools();
+const stateDir = join(repoRoot, '.data', `bench-newsletter-${process.pid}`);
+mkdirSync(stateDir, { recursive: true });
+const prefix = `bench-nl-${process.pid}`;
+const redis = await ensureRedis(REDIS_URL, join(stateDir, 'redis'));
+const ferret = await startFerretDb({ stateDir });
+const mongoUrl = `${ferret.url}/bench_nl_${process.pid}`;
+const sinkPort = await startSink();
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const dkimPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const baseEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  MONGODB_URL: mongoUrl,
+  REDIS_URL,
+  QUEUE_PREFIX: prefix,
+  SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
+  SECRET_KEY,
+  PUBLIC_URL: 'https://quartier.example.org',
+  LOG_LEVEL: 'warn',
+  DKIM_DOMAIN: 'example.org',
+  DKIM_SELECTOR: 'bench',
+  DKIM_PRIVATE_KEY: dkimPem,
+  BENCH_CONCURRENCY: String(CONCURRENCY),
+  BENCH_SMTP_CONNECTIONS: String(SMTP_CONNECTIONS),
+};
+const redisConn = createProducerConnection(REDIS_URL);
+const producer = new Producer(redisConn, prefix);
+const ctx = nl.newsletterContext(
+  { SECRET_KEY, PUBLIC_URL: baseEnv.PUBLIC_URL, MAIL_FROM: 'Koordination Quartier <quartier@example.org>', QUEUE_PREFIX: prefix },
+  redisConn,
+  producer,
+);
+const result = { date: new Date().toISOString(), machine: {}, config: { N, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE } };
+try {
+  await connectDb({ url: mongoUrl, poolSize: 10 });
+  const cpus = os.cpus();
+  result.machine = {
+    cpus: `${cpus.length} × ${cpus[0]?.model}`,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    kernel: os.release(),
+    node: process.version,
+    loadAvgAtStart: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+  };
+
+  // Audience: N confirmed subscribers with names and attributes, written directly (fast).
+  const makeList = async (name, count, label) => {
+    const list = await nl.createList({ name });
+    for (let i = 0; i < count; i += 1000) {
+      const docs = [];
+      for (let j = i; j < Math.min(count, i + 1000); j++) {
+        const email = `${label}${j}@example.org`;
+        const hash = addressHash(email, SECRET_KEY);
+        docs.push({
+          _id: nl.subscriberIdOf(list._id, hash),
+          listId: list._id,
+          email,
+          addressHash: hash,
+          name: j % 3 ? `Person ${j}` : undefined,
+          lang: 'de',
+          status: 'confirmed',
+          consent: { at: new Date(), method: 'import', textVersion: nl.CONSENT_TEXT_VERSION },
+          attributes: { municipality: 'nuertingen', fieldsOfAction: ['wohnen'] },
+          confirmedAt: new Date(),
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        });
+      }
+      await nl.Subscriber.collection.insertMany(docs, { ordered: false });
+    }
+    return list._id;
+  };
+  const body = [
+    '# Quartiersnetz aktuell – Dezember',
+    '',
+    ...Array.from(
+      { length: 12 },
+      (_, i) =>
+        `Absatz ${i + 1}: Neues aus den Quartieren in Nürtingen, Köngen und Aichtal, mit einem [Link](https://www.quartier2030-bw.de/seite-${i}) und **Hervorhebung**. Termine, Förderprogramme und Praxishilfen für ältere Menschen im Quartier.`,
+    ),
+  ].join('\n\n');
+  log(`writing ${N} subscribers`);
+  const listId = await makeList('Bench', N, 'b');
+
+  // Size of one of our messages (body part, after the headers), for smtp-source's -l.
+  const sample = await nl.createCampaign(ctx, {
+    name: 'size',
+    subject: 'Quartiersnetz aktuell – Dezember',
+    bodyMarkdown: body,
+    audience: { listIds: [listId] },
+  });
+  const cc = nl.compileCampaign(sample, ctx);
+  const msg = nl.campaignMessage(
+    cc,
+    { email: 'b1@example.org', name: 'Person 1', addressHash: addressHash('b1@example.org', SECRET_KEY) },
+    { unsubscribeUrl: nl.unsubscribeUrl(ctx, { listId, addressHash: 'x'.repeat(64) }), listIdHeader: `${listId}.newsletter.example.org` },
+  );
+  const raw = (
+    await nl.buildMimeMessage(msg, { domainName: 'example.org', keySelector: 'bench', privateKey: dkimPem })
+  ).toString('latin1');
+  const bodyBytes = raw.length - raw.indexOf('\r\n\r\n');
+  result.messageBytes = raw.length;
+  result.bodyBytes = bodyBytes;
+  log(`message ${raw.length} bytes (body ${bodyBytes})`);
+
+  // Baseline before.
+  const base = { pooled: [], perMessage: [] };
+  const runBaseline = () => {
+    base.perMessage.push(smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: false }).perSecond);
+    base.pooled.push(smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: true }).perSecond);
+    log(`smtp-source: ${base.perMessage.at(-1).toFixed(0)}/s (connection per message), ${base.pooled.at(-1).toFixed(0)}/s (-d)`);
+  };
+  runBaseline();
+
+  // Ours, unlimited.
+  let workers = await startWorkers({ ...baseEnv, NEWSLETTER_RATE: '0' }, WORKERS);
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    for (const w of workers) peakRss = Math.max(peakRss, rssMb(w.pid));
+  }, 250);
+  const campaign = await nl.createCampaign(ctx, {
+    name: 'bench',
+    subject: 'Quartiersnetz aktuell – Dezember',
+    bodyMarkdown: body,
+    audience: { listIds: [listId] },
+  });
+  const doneKey = nl.doneCounterKey(prefix, campaign._id);
+  const t0 = Date.now();
+  await nl.scheduleCampaign(ctx, campaign._id);
+  let done = 0;
+  const marks = [];
+  while (done < N) {
+    await new Promise((r) => setTimeout(r, 200));
+    done = Number((await redisConn.get(doneKey)) ?? 0);
+    marks.push([Date.now() - t0, done]);
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  // When the first mails went out (fan-out latency) and the pace between 10 % and 90 % done.
+  const at = (share) => marks.find(([, d]) => d >= share * N)[0] / 1000;
+  const firstMailSeconds = at(1 / N);
+  const steadyPerSecond = (0.8 * N) / (at(0.9) - at(0.1));
+  clearInterval(sampler);
+  const outcomes = await nl.DeliveryOutcome.countDocuments({ campaignId: campaign._id, status: 'sent' });
+  const claims = await nl.DeliveryClaim.countDocuments({ campaignId: campaign._id });
+  result.ours = {
+    seconds,
+    perSecond: N / seconds,
+    firstMailSeconds,
+    steadyPerSecond,
+    sentRecords: outcomes,
+    claims,
+    peakRssMb: peakRss,
+  };
+  log(
+    `ours: ${N} in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(0)}/s end to end (first mail after ${firstMailSeconds.toFixed(1)} s, ${steadyPerSecond.toFixed(0)}/s from 10 to 90 %), peak RSS ${peakRss.toFixed(0)} MB, outcomes ${outcomes}`,
+  );
+  await stopWorkers(workers);
+
+  // Baseline after.
+  runBaseline();
+  result.baseline = {
+    perMessageRuns: base.perMessage,
+    pooledRuns: base.pooled,
+    perMessage: median(base.perMessage),
+    pooled: median(base.pooled),
+  };
+  result.ratio = {
+    vsPerMessage: result.ours.perSecond / result.baseline.perMessage,
+    vsPooled: result.ours.perSecond / result.baseline.pooled,
+  };
+
+  // Rate phase: RATE/s for RATE_SECONDS, counted in the middle 60 s.
+  const M = RATE * RATE_SECONDS;
+  if (M === 0) throw Object.assign(new Error('rate phase skipped'), { skip: true });
+  log(`rate phase: ${M} recipients at ${RATE}/s`);
+  const rateList = await makeList('Rate', M, 'r');
+  workers = await startWorkers({ ...baseEnv, NEWSLETTER_RATE: String(RATE) }, WORKERS);
+  let ratePeakRss = 0;
+  const sampler2 = setInterval(() => {
+    for (const w of workers) ratePeakRss = Math.max(ratePeakRss, rssMb(w.pid));
+  }, 250);
+  const rc = await nl.createCampaign(ctx, {
+    name: 'rate',
+    subject: 'Quartiersnetz aktuell – Dezember',
+    bodyMarkdown: body,
+    audience: { listIds: [rateList] },
+  });
+  await nl.scheduleCampaign(ctx, rc._id);
+  const rateKey = nl.doneCounterKey(prefix, rc._id);
+  while (Number((await redisConn.get(rateKey)) ?? 0) < M) await new Promise((r) => setTimeout(r, 500));
+  clearInterval(sampler2);
+  await stopWorkers(workers);
+  const times = (await nl.DeliveryOutcome.find({ campaignId: rc._id }, { at: 1 }).lean())
+    .map((o) => new Date(o.at).getTime())
+    .sort((a, b) => a - b);
+  const start = times[0] + 5_000;
+  const inWindow = times.filter((t) => t >= start && t < start + 60_000).length;
+  const perSecond = new Map();
+  for (const t of times.filter((x) => x >= start && x < start + 60_000)) {
+    const k = Math.floor((t - start) / 1000);
+    perSecond.set(k, (perSecond.get(k) ?? 0) + 1);
+  }
+  const seconds10 = [];
+  for (let k = 0; k < 60; k += 10) {
+    let c = 0;
+    for (let j = k; j < k + 10; j++) c += perSecond.get(j) ?? 0;
+    seconds10.push(c / 10);
+  }
+  result.rate = {
+    configured: RATE,
+    recipients: M,
+    measured60s: inWindow / 60,
+    deviationPct: ((inWindow / 60 - RATE) / RATE) * 100,
+    per10sWindows: seconds10,
+    minSecond: Math.min(...perSecond.values()),
+    maxSecond: Math.max(...perSecond.values()),
+    peakRssMb: ratePeakRss,
+  };
+  log(`rate: ${(inWindow / 60).toFixed(1)}/s over 60 s (${result.rate.deviationPct.toFixed(1)} %)`);
+} catch (err) {
+  if (!err.skip) throw err;
+} finally {
+  result.machine.loadAvgAtEnd ??= os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  await producer.close().catch(() => undefined);
+  redisConn.disconnect();
+  await closeDb().catch(() => undefined);
+  await ferret.stop();
+  redis.stop();
+  rmSync(join(stateDir, 'sqlite'), { recursive: true, force: true });
+  // Queue keys of this run.
+  const { Redis } = require('ioredis');
+  const r = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await r.del(...keys);
+  } while (cursor !== '0');
+  r.disconnect();
+}
