@@ -82,7 +82,9 @@ function startWorkers(env, count) {
       const child = fork(join(here, 'worker.mjs'), {
         env,
         // BENCH_PROFILE=<dir> writes a CPU profile of each worker on exit.
-        execArgv: process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+        execArgv: process.env.BENCH_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+          : [],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       children.push(child);
@@ -143,11 +145,20 @@ const baseEnv = {
 const redisConn = createProducerConnection(REDIS_URL);
 const producer = new Producer(redisConn, prefix);
 const ctx = nl.newsletterContext(
-  { SECRET_KEY, PUBLIC_URL: baseEnv.PUBLIC_URL, MAIL_FROM: 'Koordination Quartier <quartier@example.org>', QUEUE_PREFIX: prefix },
+  {
+    SECRET_KEY,
+    PUBLIC_URL: baseEnv.PUBLIC_URL,
+    MAIL_FROM: 'Koordination Quartier <quartier@example.org>',
+    QUEUE_PREFIX: prefix,
+  },
   redisConn,
   producer,
 );
-const result = { date: new Date().toISOString(), machine: {}, config: { N, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE } };
+const result = {
+  date: new Date().toISOString(),
+  machine: {},
+  config: { N, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE },
+};
 try {
   await connectDb({ url: mongoUrl, poolSize: 10 });
   const cpus = os.cpus();
@@ -156,7 +167,10 @@ try {
     memGiB: Math.round(os.totalmem() / 2 ** 30),
     kernel: os.release(),
     node: process.version,
-    loadAvgAtStart: os.loadavg().map((x) => x.toFixed(1)).join(' '),
+    loadAvgAtStart: os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' '),
   };
 
   // Audience: N confirmed subscribers with names and attributes, written directly (fast).
@@ -209,7 +223,10 @@ try {
   const msg = nl.campaignMessage(
     cc,
     { email: 'b1@example.org', name: 'Person 1', addressHash: addressHash('b1@example.org', SECRET_KEY) },
-    { unsubscribeUrl: nl.unsubscribeUrl(ctx, { listId, addressHash: 'x'.repeat(64) }), listIdHeader: `${listId}.newsletter.example.org` },
+    {
+      unsubscribeUrl: nl.unsubscribeUrl(ctx, { listId, addressHash: 'x'.repeat(64) }),
+      listIdHeader: `${listId}.newsletter.example.org`,
+    },
   );
   const raw = (
     await nl.buildMimeMessage(msg, { domainName: 'example.org', keySelector: 'bench', privateKey: dkimPem })
@@ -222,9 +239,15 @@ try {
   // Baseline before.
   const base = { pooled: [], perMessage: [] };
   const runBaseline = () => {
-    base.perMessage.push(smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: false }).perSecond);
-    base.pooled.push(smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: true }).perSecond);
-    log(`smtp-source: ${base.perMessage.at(-1).toFixed(0)}/s (connection per message), ${base.pooled.at(-1).toFixed(0)}/s (-d)`);
+    base.perMessage.push(
+      smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: false }).perSecond,
+    );
+    base.pooled.push(
+      smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: true }).perSecond,
+    );
+    log(
+      `smtp-source: ${base.perMessage.at(-1).toFixed(0)}/s (connection per message), ${base.pooled.at(-1).toFixed(0)}/s (-d)`,
+    );
   };
   runBaseline();
 
@@ -336,7 +359,10 @@ try {
 } catch (err) {
   if (!err.skip) throw err;
 } finally {
-  result.machine.loadAvgAtEnd ??= os.loadavg().map((x) => x.toFixed(1)).join(' ');
+  result.machine.loadAvgAtEnd ??= os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await producer.close().catch(() => undefined);

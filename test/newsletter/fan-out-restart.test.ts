@@ -82,18 +82,13 @@ it('dispatches every recipient exactly once across a crash in the expansion', as
       return 0;
     },
   };
-  await expect(fanOutCampaign(crashing, { campaignId: c._id, gen })).rejects.toThrow(
-    'simulated crash',
-  );
+  await expect(fanOutCampaign(crashing, { campaignId: c._id, gen })).rejects.toThrow('simulated crash');
   const partial = await queue.getJobCountByTypes('waiting');
   expect(partial).toBeGreaterThan(0);
   expect(partial).toBeLessThan(N);
   expect((await FanoutState.findById(c._id).lean())!.expanded).toBe(false);
 
-  const result = await fanOutCampaign(
-    { ...crashing, backlog: async () => 0 },
-    { campaignId: c._id, gen },
-  );
+  const result = await fanOutCampaign({ ...crashing, backlog: async () => 0 }, { campaignId: c._id, gen });
   expect(result).toBe('dispatched');
   const jobs = await queue.getJobs(['waiting'], 0, N * 2);
   const ids = jobs.map((j) => (j.data as { payload: { deliveryId: string } }).payload.deliveryId);
