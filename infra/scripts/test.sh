@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # The full test suite: types, lint, then every unit, integration and end-to-end test on the
 # real FerretDB, Redis and SMTP mailbox (jest's globalSetup starts FerretDB and the mailbox),
-# on the machine's Node; then the cross-service slice again on Node 24 LTS, which the
-# production images run.
+# first the cross-service slice on Node 24 LTS (what the production images run), then
+# everything on the machine's Node.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash infra/scripts/ensure-deps.sh --test-redis
 export PATH="$PATH:/usr/local/go/bin"
 echo "== typecheck and lint (turbo caches them by input)"; npx turbo run typecheck lint --output-logs=errors-only
-echo "== tests on $(node -v)"; npx jest "$@"
 if [ $# -eq 0 ]; then
   echo "== cross-service slice on Node 24 LTS"
   npx --yes -p node@24 -c 'node -v && node node_modules/jest/bin/jest.js test/smoke.test.ts test/calendar/all-in-one-feeds.test.ts test/events/events-api.test.ts test/newsletter/double-opt-in.test.ts test/funding/subscriptions.test.ts'
 fi
+echo "== tests on $(node -v)"; npx jest "$@"
