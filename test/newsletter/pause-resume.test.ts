@@ -54,8 +54,9 @@ it('pauses, sends nothing while paused, and resumes to one mail per recipient', 
   const paused = await s.http.post(`/api/newsletter/campaigns/${id}/pause`).set(admin);
   expect(paused.status).toBe(200);
   expect(paused.body.status).toBe('paused');
-  // Jobs that had already claimed a recipient finish (no claim without outcome); after that
-  // nothing moves: no new claim, no new mail.
+  // Send jobs see the status within half a second (the worker's campaign cache); jobs that had
+  // already claimed a recipient finish (no claim without outcome); after that nothing moves.
+  await new Promise((r) => setTimeout(r, 1_000));
   const settled = async () => {
     const [claims, outcomes] = await Promise.all([
       DeliveryClaim.countDocuments({ campaignId: id }),
@@ -108,6 +109,7 @@ it('cancels a running campaign: no more mails, the rest stays unsent', async () 
   expect((await s.http.post(`/api/newsletter/campaigns/${id}/cancel`).set(admin)).body.status).toBe(
     'cancelled',
   );
+  await new Promise((r) => setTimeout(r, 1_000)); // the worker's campaign cache, as above
   await eventually(
     async () => [
       await DeliveryClaim.countDocuments({ campaignId: id }),
