@@ -76,6 +76,23 @@ function rssMb(pid) {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return 0;
+  }
+}
+function redisPid() {
+  try {
+    return Number(execFileSync('pgrep', ['-o', 'redis-server']).toString().trim());
+  } catch {
+    return 0;
+  }
+}
+
 function startWorkers(env, count) {
   return Promise.all(
     Array.from({ length: count }, () => {
@@ -264,6 +281,15 @@ try {
     audience: { listIds: [listId] },
   });
   const doneKey = nl.doneCounterKey(prefix, campaign._id);
+  const pids = {
+    workers: workers.map((w) => w.pid),
+    ferretdb: [ferret.process.pid],
+    redis: [redisPid()],
+    sink: [children[0].pid],
+  };
+  const cpuOf = () =>
+    Object.fromEntries(Object.entries(pids).map(([k, ps]) => [k, ps.reduce((a, p) => a + cpuSeconds(p), 0)]));
+  const cpu0 = cpuOf();
   const t0 = Date.now();
   await nl.scheduleCampaign(ctx, campaign._id);
   let done = 0;
@@ -274,6 +300,11 @@ try {
     marks.push([Date.now() - t0, done]);
   }
   const seconds = (Date.now() - t0) / 1000;
+  const cpu1 = cpuOf();
+  // CPU milliseconds per message by process (Redis is the machine's: others' load shows there too).
+  const cpuMsPerMessage = Object.fromEntries(
+    Object.keys(cpu0).map((k) => [k, Math.round(((cpu1[k] - cpu0[k]) * 1000 * 1000) / N) / 1000]),
+  );
   // When the first mails went out (fan-out latency) and the pace between 10 % and 90 % done.
   const at = (share) => marks.find(([, d]) => d >= share * N)[0] / 1000;
   const firstMailSeconds = at(1 / N);
@@ -289,7 +320,9 @@ try {
     sentRecords: outcomes,
     claims,
     peakRssMb: peakRss,
+    cpuMsPerMessage,
   };
+  log(`CPU ms per message: ${JSON.stringify(cpuMsPerMessage)}`);
   log(
     `ours: ${N} in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(0)}/s end to end (first mail after ${firstMailSeconds.toFixed(1)} s, ${steadyPerSecond.toFixed(0)}/s from 10 to 90 %), peak RSS ${peakRss.toFixed(0)} MB, outcomes ${outcomes}`,
   );

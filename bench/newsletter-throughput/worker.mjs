@@ -22,6 +22,17 @@ const worker = createNewsletterWorker({
 });
 await worker.waitUntilReady();
 process.send?.({ type: 'ready' });
+if (process.env.BENCH_MEM) {
+  const mb = (x) => Math.round(x / 2 ** 20);
+  const show = (when) => {
+    const m = process.memoryUsage();
+    process.stderr.write(
+      `[worker ${process.pid}] ${when}: rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} MB\n`,
+    );
+  };
+  show('ready');
+  setInterval(() => show('run'), 5000).unref();
+}
 process.on('message', async (m) => {
   if (m?.type === 'stop') {
     await worker.close();

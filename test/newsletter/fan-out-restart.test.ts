@@ -76,7 +76,6 @@ it('dispatches every recipient exactly once across a crash in the expansion', as
     log,
     highWater: 100_000,
     batchSize: 100,
-    saveEvery: 3,
     backlog: async () => {
       if (++calls === 7) throw new Error('simulated crash');
       return 0;

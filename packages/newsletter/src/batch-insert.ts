@@ -27,8 +27,8 @@ export class BatchInsert<T extends { _id: string }> {
   insert(doc: T): Promise<'inserted' | 'duplicate'> {
     return new Promise((resolve, reject) => {
       this.queue.push({ doc, resolve, reject });
-      if (this.queue.length >= (this.opts.maxBatch ?? 200)) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.opts.maxWaitMs ?? 4);
+      if (this.queue.length >= (this.opts.maxBatch ?? 500)) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.opts.maxWaitMs ?? 15);
     });
   }
 

@@ -3,9 +3,11 @@ import { op } from './trusted';
 
 /**
  * The suppression list as the send jobs of one worker see it: a set of address hashes, topped up
- * every second with what was added since (`at`), reloaded whole every minute (a lifted
- * suppression disappears then; until then the address is skipped, the safe side). One query per
+ * every second with what was added since (`at`), reloaded whole every minute. One query per
  * second instead of one per batch of mails; the fan-out checks the list in the database itself.
+ * A hit is confirmed in the database before the mail is skipped: a fresh opt-in lifts a
+ * suppression (after an erasure, say), and that person must get the next campaign. Hits are
+ * rare (the fan-out already left suppressed addresses out), so this costs little.
  */
 export class SuppressionCache {
   private hashes = new Set<string>();
@@ -21,7 +23,10 @@ export class SuppressionCache {
       this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
       await this.refreshing;
     }
-    return this.hashes.has(hash);
+    if (!this.hashes.has(hash)) return false;
+    if (await Suppression.exists({ _id: hash })) return true;
+    this.hashes.delete(hash);
+    return false;
   }
 
   private async refresh(): Promise<void> {

@@ -12,6 +12,7 @@ const pub = publicKey.export({ type: 'spki', format: 'der' }).toString('base64')
 const text = [
   'Grüße aus Köngen – 😀 und ein = Zeichen.',
   'Zeile mit Leerzeichen am Ende   ',
+  'Tab\there, and  two   runs of spaces',
   '.Punkt am Zeilenanfang',
   'From Anfang wie mbox',
   'x'.repeat(200),

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { encodeQuotedPrintable } from './quoted-printable';
 import { encodeWords, foldHeader, mailbox } from './header-encoding';
 import { dkimSignature, type DkimKey } from './dkim-sign';
@@ -40,7 +40,9 @@ const SIGNED = new Set([
  * dkim-sign.ts). Checked by mailparser (the dev mailbox) and mailauth (tests).
  */
 export async function buildMimeMessage(m: MimeMessage, dkim?: DkimKey): Promise<Buffer> {
-  const boundary = `=_qn_${randomBytes(12).toString('hex')}`;
+  // Derived, not random: unique per message id, and no entropy drawn per mail. "=_" cannot
+  // occur in quoted-printable text, so the boundary never collides with the content.
+  const boundary = `=_qn_${createHash('sha1').update(m.messageId).digest('hex').slice(0, 24)}`;
   const headers = [
     foldHeader('From', mailbox(m.from.name, m.from.address)),
     foldHeader('To', mailbox(m.to.name, m.to.address)),
@@ -62,6 +64,8 @@ export async function buildMimeMessage(m: MimeMessage, dkim?: DkimKey): Promise<
           dkim,
           headers.filter((h) => SIGNED.has(h.slice(0, h.indexOf(':')).toLowerCase())),
           body,
+          // Part headers and boundary lines have no whitespace runs either.
+          { bodyIsCanonical: true },
         ),
       ]
     : [];

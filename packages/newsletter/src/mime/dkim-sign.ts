@@ -55,9 +55,13 @@ export async function dkimSignature(
   key: DkimKey,
   headers: string[],
   body: string,
-  now = new Date(),
+  opts: { now?: Date; bodyIsCanonical?: boolean } = {},
 ): Promise<string> {
-  const bh = createHash('sha256').update(relaxedBody(body)).digest('base64');
+  const now = opts.now ?? new Date();
+  // A body without whitespace runs or trailing whitespace (ours: see quoted-printable.ts) only
+  // needs its trailing empty lines trimmed.
+  const canonical = opts.bodyIsCanonical ? `${body.replace(/(\r\n)+$/, '')}\r\n` : relaxedBody(body);
+  const bh = createHash('sha256').update(canonical).digest('base64');
   const names = headers.map((h) => h.slice(0, h.indexOf(':')).trim());
   const tags = [
     'v=1',

@@ -2,17 +2,16 @@ import { Schema } from 'mongoose';
 import { defineModel } from '@qn/db';
 
 /**
- * How far the audience expansion of a campaign got: written only by the fan-out job, so a
- * restarted fan-out continues after the last saved subscriber instead of from the start.
+ * Whether a campaign's audience expansion has finished, and the total it counted: written only
+ * by the fan-out job. Created when an expansion starts, so a later run knows it is not the first.
  */
-export type FanoutStateDoc = { _id: string; cursor?: string; expanded: boolean; total?: number };
+export type FanoutStateDoc = { _id: string; expanded: boolean; total?: number };
 
 export const FanoutState = defineModel<FanoutStateDoc>(
   'NewsletterFanoutState',
   new Schema<FanoutStateDoc>(
     {
       _id: { type: String, required: true },
-      cursor: String,
       expanded: { type: Boolean, required: true, default: false },
       total: Number,
     },

@@ -21,9 +21,10 @@ export const newsletterSendJob = defineJob({
     lang: z.enum(['de', 'en']),
   }),
   jobId: (p) => `nl-send:${p.deliveryId}:${p.gen}`,
-  // SMTP 4xx and network errors: exponential backoff from 5 s (5, 10, 20, 40, 80 s); 5xx is final.
+  // SMTP 4xx and network errors: exponential backoff from 5 s over 8 attempts (about 20
+  // minutes, so a short relay outage does not fail a campaign); 5xx is final.
   options: {
-    attempts: 6,
+    attempts: 8,
     backoff: { type: 'exponential', delay: 5_000 },
     removeOnComplete: true,
     removeOnFail: { age: 7 * 24 * 3600, count: 50_000 },
