@@ -72,8 +72,9 @@ async function checkSending(deps: SweepDeps, c: CampaignDoc, now: Date): Promise
 
   if (state?.expanded) {
     const total = state.total ?? 0;
-    // Count the records when the hint says done, and now and then anyway (a hint can be lost).
-    if (hint >= total || idleMs > 30_000 || total === 0) {
+    // Count the records when the hint says done, or after a few idle seconds: a worker killed
+    // between writing an outcome and bumping the hint loses that bump for good.
+    if (hint >= total || idleMs > 5_000 || total === 0) {
       const done = await DeliveryOutcome.countDocuments({ campaignId: c._id });
       if (done >= total) {
         if (await finishCampaign(ctx, c._id, c.gen, now))
