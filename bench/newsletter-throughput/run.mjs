@@ -3,11 +3,12 @@
 // signing, pooled SMTP — into Postfix's smtp-sink on a loopback port, beside smtp-source
 // (same package) pushing as many messages of the same size into the same sink, in the same run
 // (baseline before and after ours, median). Then a rate phase: a campaign at NEWSLETTER_RATE
-// RATE/s held for more than 60 s, counted in the middle 60 s. RSS of each worker process sampled
-// throughout. Figures go to docs/bench/newsletter-throughput.md, never into tests.
+// RATE/s held for more than 60 s, counted in the middle 60 s. RSS and CPU per message of each
+// process sampled throughout. Figures go to docs/bench/newsletter-throughput.md, never into tests.
+// Also: NO_DKIM=1 (unsigned), WORKER_NODE_FLAGS="--max-semi-space-size=4", BENCH_PROFILE=<dir>.
 //
 //   npx turbo run build --filter=@qn/worker-newsletter... --filter=@qn/infra
-//   node bench/newsletter-throughput/run.mjs     # N=50000 WORKERS=1 CONCURRENCY=100 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
+//   node bench/newsletter-throughput/run.mjs     # N=50000 WORKERS=1 CONCURRENCY=200 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
@@ -24,7 +25,7 @@ const nl = require('@qn/newsletter');
 
 const N = Number(process.env.N ?? 50_000);
 const WORKERS = Number(process.env.WORKERS ?? 1);
-const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
 const SMTP_CONNECTIONS = Number(process.env.SMTP_CONNECTIONS ?? 10);
 const RATE = Number(process.env.RATE ?? 200);
 const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 75);
@@ -156,6 +157,7 @@ const baseEnv = {
   DKIM_DOMAIN: 'example.org',
   DKIM_SELECTOR: 'bench',
   DKIM_PRIVATE_KEY: dkimPem,
+  ...(process.env.NO_DKIM ? { DKIM_DOMAIN: '', DKIM_SELECTOR: '', DKIM_PRIVATE_KEY: '' } : {}),
   BENCH_CONCURRENCY: String(CONCURRENCY),
   BENCH_SMTP_CONNECTIONS: String(SMTP_CONNECTIONS),
 };
@@ -271,8 +273,13 @@ try {
   // Ours, unlimited.
   let workers = await startWorkers({ ...baseEnv, NEWSLETTER_RATE: '0' }, WORKERS);
   let peakRss = 0;
+  const tl = [];
   const sampler = setInterval(() => {
-    for (const w of workers) peakRss = Math.max(peakRss, rssMb(w.pid));
+    for (const w of workers) {
+      const r = rssMb(w.pid);
+      tl.push([Date.now(), Math.round(r)]);
+      peakRss = Math.max(peakRss, r);
+    }
   }, 250);
   const campaign = await nl.createCampaign(ctx, {
     name: 'bench',
@@ -320,6 +327,10 @@ try {
     sentRecords: outcomes,
     claims,
     peakRssMb: peakRss,
+    // [seconds since send, RSS MB of the first worker], every 2 s.
+    rssTimeline: tl
+      .filter((_x, i) => i % (8 * WORKERS) === 0)
+      .map(([t, r]) => [Math.round((t - t0) / 1000), r]),
     cpuMsPerMessage,
   };
   log(`CPU ms per message: ${JSON.stringify(cpuMsPerMessage)}`);

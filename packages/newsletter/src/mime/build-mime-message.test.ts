@@ -116,8 +116,22 @@ describe('buildMimeMessage', () => {
 });
 
 describe('encoders', () => {
+  it('quoted-printable survives its worst case and inputs larger than its scratch space', () => {
+    for (const text of ['ä'.repeat(40_000), '\t'.repeat(70_000), 'x'.repeat(200_000)]) {
+      const out = encodeQuotedPrintable(text);
+      expect(out.split('\r\n').every((l) => l.length <= 76)).toBe(true);
+      const decoded = Buffer.from(
+        out
+          .replace(/=\r\n/g, '')
+          .replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8');
+      expect(decoded).toBe(text);
+    }
+  });
+
   it('quoted-printable keeps lines at 76 and encodes what it must', () => {
-    const out = encodeQuotedPrintable(`a=b äö ${'y'.repeat(100)} \nend `).toString('latin1');
+    const out = encodeQuotedPrintable(`a=b äö ${'y'.repeat(100)} \nend `);
     expect(out).toContain('a=3Db =C3=A4=C3=B6');
     expect(out.split('\r\n').every((l) => l.length <= 76)).toBe(true);
     expect(out.endsWith('end=20')).toBe(true);

@@ -56,7 +56,7 @@ export async function buildMimeMessage(m: MimeMessage, dkim?: DkimKey): Promise<
   ];
   const part = (type: string, content: string) =>
     `--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n` +
-    `${encodeQuotedPrintable(content).toString('latin1')}\r\n`;
+    `${encodeQuotedPrintable(content)}\r\n`;
   const body = `${part('text/plain', m.text)}${part('text/html', m.html)}--${boundary}--\r\n`;
   const signed = dkim
     ? [
