@@ -2,13 +2,13 @@
 // fan-out, BullMQ queue with its limiter, claim/outcome records on FerretDB, rendering, DKIM
 // signing, pooled SMTP — into Postfix's smtp-sink on a loopback port, beside smtp-source
 // (same package) pushing as many messages of the same size into the same sink, in the same run
-// (baseline before and after ours, median). Then a rate phase: a campaign at NEWSLETTER_RATE
+// (rounds alternate which goes first; medians and per-round ratios). Then a rate phase: a campaign at NEWSLETTER_RATE
 // RATE/s held for more than 60 s, counted in the middle 60 s. RSS and CPU per message of each
 // process sampled throughout. Figures go to docs/bench/newsletter-throughput.md, never into tests.
 // Also: NO_DKIM=1 (unsigned), WORKER_NODE_FLAGS="--max-semi-space-size=4", BENCH_PROFILE=<dir>.
 //
 //   npx turbo run build --filter=@qn/worker-newsletter... --filter=@qn/infra
-//   node bench/newsletter-throughput/run.mjs     # N=50000 WORKERS=1 CONCURRENCY=200 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
+//   node bench/newsletter-throughput/run.mjs     # N=50000 ROUNDS=3 WORKERS=1 CONCURRENCY=200 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { generateKeyPairSync } from 'node:crypto';
@@ -25,6 +25,7 @@ const nl = require('@qn/newsletter');
 
 const N = Number(process.env.N ?? 50_000);
 const WORKERS = Number(process.env.WORKERS ?? 1);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 200);
 const SMTP_CONNECTIONS = Number(process.env.SMTP_CONNECTIONS ?? 10);
 const RATE = Number(process.env.RATE ?? 200);
@@ -176,7 +177,7 @@ const ctx = nl.newsletterContext(
 const result = {
   date: new Date().toISOString(),
   machine: {},
-  config: { N, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE },
+  config: { N, ROUNDS, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE },
 };
 try {
   await connectDb({ url: mongoUrl, poolSize: 10 });
@@ -255,39 +256,20 @@ try {
   result.bodyBytes = bodyBytes;
   log(`message ${raw.length} bytes (body ${bodyBytes})`);
 
-  // Baseline before.
-  const base = { pooled: [], perMessage: [] };
   const runBaseline = () => {
-    base.perMessage.push(
-      smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: false }).perSecond,
-    );
-    base.pooled.push(
-      smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: true }).perSecond,
-    );
-    log(
-      `smtp-source: ${base.perMessage.at(-1).toFixed(0)}/s (connection per message), ${base.pooled.at(-1).toFixed(0)}/s (-d)`,
-    );
+    const perMessage = smtpSource(sinkPort, {
+      sessions: 5,
+      count: N,
+      bodyBytes,
+      keepConnection: false,
+    }).perSecond;
+    const pooled = smtpSource(sinkPort, { sessions: 5, count: N, bodyBytes, keepConnection: true }).perSecond;
+    log(`smtp-source: ${perMessage.toFixed(0)}/s (connection per message), ${pooled.toFixed(0)}/s (-d)`);
+    return { perMessage, pooled };
   };
-  runBaseline();
 
-  // Ours, unlimited.
+  // Ours, unlimited: one campaign to all N per round, the worker process(es) running throughout.
   let workers = await startWorkers({ ...baseEnv, NEWSLETTER_RATE: '0' }, WORKERS);
-  let peakRss = 0;
-  const tl = [];
-  const sampler = setInterval(() => {
-    for (const w of workers) {
-      const r = rssMb(w.pid);
-      tl.push([Date.now(), Math.round(r)]);
-      peakRss = Math.max(peakRss, r);
-    }
-  }, 250);
-  const campaign = await nl.createCampaign(ctx, {
-    name: 'bench',
-    subject: 'Quartiersnetz aktuell – Dezember',
-    bodyMarkdown: body,
-    audience: { listIds: [listId] },
-  });
-  const doneKey = nl.doneCounterKey(prefix, campaign._id);
   const pids = {
     workers: workers.map((w) => w.pid),
     ferretdb: [ferret.process.pid],
@@ -296,61 +278,106 @@ try {
   };
   const cpuOf = () =>
     Object.fromEntries(Object.entries(pids).map(([k, ps]) => [k, ps.reduce((a, p) => a + cpuSeconds(p), 0)]));
-  const cpu0 = cpuOf();
-  const t0 = Date.now();
-  await nl.scheduleCampaign(ctx, campaign._id);
-  let done = 0;
-  const marks = [];
-  while (done < N) {
-    await new Promise((r) => setTimeout(r, 200));
-    done = Number((await redisConn.get(doneKey)) ?? 0);
-    marks.push([Date.now() - t0, done]);
-  }
-  const seconds = (Date.now() - t0) / 1000;
-  const cpu1 = cpuOf();
-  // CPU milliseconds per message by process (Redis is the machine's: others' load shows there too).
-  const cpuMsPerMessage = Object.fromEntries(
-    Object.keys(cpu0).map((k) => [k, Math.round(((cpu1[k] - cpu0[k]) * 1000 * 1000) / N) / 1000]),
-  );
-  // When the first mails went out (fan-out latency) and the pace between 10 % and 90 % done.
-  const at = (share) => marks.find(([, d]) => d >= share * N)[0] / 1000;
-  const firstMailSeconds = at(1 / N);
-  const steadyPerSecond = (0.8 * N) / (at(0.9) - at(0.1));
-  clearInterval(sampler);
-  const outcomes = await nl.DeliveryOutcome.countDocuments({ campaignId: campaign._id, status: 'sent' });
-  const claims = await nl.DeliveryClaim.countDocuments({ campaignId: campaign._id });
-  result.ours = {
-    seconds,
-    perSecond: N / seconds,
-    firstMailSeconds,
-    steadyPerSecond,
-    sentRecords: outcomes,
-    claims,
-    peakRssMb: peakRss,
-    // [seconds since send, RSS MB of the first worker], every 2 s.
-    rssTimeline: tl
-      .filter((_x, i) => i % (8 * WORKERS) === 0)
-      .map(([t, r]) => [Math.round((t - t0) / 1000), r]),
-    cpuMsPerMessage,
+  const runOurs = async (round) => {
+    let peakRss = 0;
+    const tl = [];
+    const sampler = setInterval(() => {
+      for (const w of workers) {
+        const r = rssMb(w.pid);
+        tl.push([Date.now(), Math.round(r)]);
+        peakRss = Math.max(peakRss, r);
+      }
+    }, 250);
+    const campaign = await nl.createCampaign(ctx, {
+      name: `bench ${round}`,
+      subject: 'Quartiersnetz aktuell – Dezember',
+      bodyMarkdown: body,
+      audience: { listIds: [listId] },
+    });
+    const doneKey = nl.doneCounterKey(prefix, campaign._id);
+    const cpu0 = cpuOf();
+    const t0 = Date.now();
+    await nl.scheduleCampaign(ctx, campaign._id);
+    let done = 0;
+    const marks = [];
+    while (done < N) {
+      await new Promise((r) => setTimeout(r, 200));
+      done = Number((await redisConn.get(doneKey)) ?? 0);
+      marks.push([Date.now() - t0, done]);
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    const cpu1 = cpuOf();
+    clearInterval(sampler);
+    // CPU milliseconds per message by process (Redis is the machine's: others' load shows there too).
+    const cpuMsPerMessage = Object.fromEntries(
+      Object.keys(cpu0).map((k) => [k, Math.round(((cpu1[k] - cpu0[k]) * 1000 * 1000) / N) / 1000]),
+    );
+    // When the first mails went out (fan-out latency) and the pace between 10 % and 90 % done.
+    const at = (share) => marks.find(([, d]) => d >= share * N)[0] / 1000;
+    const firstMailSeconds = at(1 / N);
+    const steadyPerSecond = (0.8 * N) / (at(0.9) - at(0.1));
+    const sent = await nl.DeliveryOutcome.countDocuments({ campaignId: campaign._id, status: 'sent' });
+    log(`CPU ms per message: ${JSON.stringify(cpuMsPerMessage)}`);
+    log(
+      `ours: ${N} in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(0)}/s end to end (first mail after ${firstMailSeconds.toFixed(1)} s, ${steadyPerSecond.toFixed(0)}/s from 10 to 90 %), peak RSS ${peakRss.toFixed(0)} MB, sent records ${sent}`,
+    );
+    // Each round starts from empty delivery records, like a fresh campaign on a fresh database.
+    for (const m of [nl.Delivery, nl.DeliveryClaim, nl.DeliveryOutcome, nl.FanoutState])
+      await m.collection.drop().catch(() => undefined);
+    return {
+      seconds,
+      perSecond: N / seconds,
+      firstMailSeconds,
+      steadyPerSecond,
+      sentRecords: sent,
+      peakRssMb: peakRss,
+      // [seconds since send, RSS MB], every 2 s.
+      rssTimeline: tl
+        .filter((_x, i) => i % (8 * WORKERS) === 0)
+        .map(([t, r]) => [Math.round((t - t0) / 1000), r]),
+      cpuMsPerMessage,
+    };
   };
-  log(`CPU ms per message: ${JSON.stringify(cpuMsPerMessage)}`);
-  log(
-    `ours: ${N} in ${seconds.toFixed(1)} s = ${(N / seconds).toFixed(0)}/s end to end (first mail after ${firstMailSeconds.toFixed(1)} s, ${steadyPerSecond.toFixed(0)}/s from 10 to 90 %), peak RSS ${peakRss.toFixed(0)} MB, outcomes ${outcomes}`,
-  );
-  await stopWorkers(workers);
 
-  // Baseline after.
-  runBaseline();
-  result.baseline = {
-    perMessageRuns: base.perMessage,
-    pooledRuns: base.pooled,
-    perMessage: median(base.perMessage),
-    pooled: median(base.pooled),
+  // Rounds alternate which side goes first, so drift on a shared machine hits both alike; each
+  // round's ratio is ours against that round's baseline.
+  const rounds = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    log(`round ${round}/${ROUNDS}`);
+    let baseline, ours;
+    if (round % 2) {
+      baseline = runBaseline();
+      ours = await runOurs(round);
+    } else {
+      ours = await runOurs(round);
+      baseline = runBaseline();
+    }
+    rounds.push({
+      baseline,
+      ours,
+      ratioVsPerMessage: ours.perSecond / baseline.perMessage,
+      ratioVsPooled: ours.perSecond / baseline.pooled,
+    });
+  }
+  await stopWorkers(workers);
+  result.rounds = rounds;
+  result.summary = {
+    oursPerSecond: median(rounds.map((r) => r.ours.perSecond)),
+    oursSteadyPerSecond: median(rounds.map((r) => r.ours.steadyPerSecond)),
+    oursFirstMailSeconds: median(rounds.map((r) => r.ours.firstMailSeconds)),
+    baselinePerMessage: median(rounds.map((r) => r.baseline.perMessage)),
+    baselinePooled: median(rounds.map((r) => r.baseline.pooled)),
+    ratioVsPerMessage: median(rounds.map((r) => r.ratioVsPerMessage)),
+    ratioVsPooled: median(rounds.map((r) => r.ratioVsPooled)),
+    peakRssMb: Math.max(...rounds.map((r) => r.ours.peakRssMb)),
+    cpuMsPerMessage: Object.fromEntries(
+      Object.keys(rounds[0].ours.cpuMsPerMessage).map((k) => [
+        k,
+        median(rounds.map((r) => r.ours.cpuMsPerMessage[k])),
+      ]),
+    ),
   };
-  result.ratio = {
-    vsPerMessage: result.ours.perSecond / result.baseline.perMessage,
-    vsPooled: result.ours.perSecond / result.baseline.pooled,
-  };
+  log(`summary: ${JSON.stringify(result.summary)}`);
 
   // Rate phase: RATE/s for RATE_SECONDS, counted in the middle 60 s.
   const M = RATE * RATE_SECONDS;
