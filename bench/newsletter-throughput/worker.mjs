@@ -25,6 +25,7 @@ process.send?.({ type: 'ready' });
 if (process.env.BENCH_MEM) {
   const mb = (x) => Math.round(x / 2 ** 20);
   const show = (when) => {
+    globalThis.gc?.();
     const m = process.memoryUsage();
     process.stderr.write(
       `[worker ${process.pid}] ${when}: rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} MB\n`,
