@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { redisCall } from './redis-call';
+import { orUnavailable } from '@qn/queue';
 
 const shaOf = new Map<string, string>();
 
@@ -19,7 +19,7 @@ export async function runScript(
     sha = createHash('sha1').update(script).digest('hex');
     shaOf.set(script, sha);
   }
-  return redisCall(redis, async () => {
+  return orUnavailable(redis, async () => {
     try {
       return await redis.evalsha(sha, keys.length, ...keys, ...args);
     } catch (err) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EventsDeps } from './events-deps';
-import { redisCall } from './redis-call';
+import { orUnavailable } from '@qn/queue';
 import { runScript } from './redis-script';
 
 /**
@@ -75,7 +75,7 @@ export async function returnSeatNos(
   if (seatNos.length === 0) return;
   const k = keys(deps, eventId);
   // Only into a pool that still exists: a lost pool is rebuilt from the database anyway.
-  await redisCall(deps.redis, async () => {
+  await orUnavailable(deps.redis, async () => {
     if (await deps.redis.exists(k.gen)) await deps.redis.lpush(k.pool, ...seatNos.map(String).reverse());
   });
 }
@@ -103,7 +103,7 @@ export async function currentGen(
   deps: Pick<EventsDeps, 'redis' | 'keyPrefix'>,
   eventId: string,
 ): Promise<string | null> {
-  return redisCall(deps.redis, () => deps.redis.get(keys(deps, eventId).gen));
+  return orUnavailable(deps.redis, () => deps.redis.get(keys(deps, eventId).gen));
 }
 
 /** Drops the pool and starts a new generation: in-flight registrants re-check their seats. */
@@ -125,7 +125,7 @@ export async function closePool(
   eventId: string,
 ): Promise<void> {
   const k = keys(deps, eventId);
-  await redisCall(deps.redis, () =>
+  await orUnavailable(deps.redis, () =>
     deps.redis.multi().set(k.closed, '1', 'PX', KEEP_AFTER_END_MS).del(k.pool, k.gen).exec(),
   );
 }

@@ -4,3 +4,5 @@ export { jobs, type JobName, type PayloadOf, type JobsOn } from './registry';
 export { Producer, toJobId, retentionDefaults, type EnqueueOptions, type JobEnvelope } from './producer';
 export { createWorker, UnrecoverableError, type Handler, type Handlers, type JobContext } from './worker';
 export { createProducerConnection, createWorkerConnection } from './redis-connection';
+export { orUnavailable } from './or-unavailable';
+export { withRedisLock } from './redis-lock';

@@ -2,17 +2,17 @@ import type { Redis } from 'ioredis';
 import { AppError } from '@qn/domain';
 
 /**
- * Seat pool and locks live in Redis; while it is down (no offline queue on this connection)
- * every command fails at once. That is an outage, not a bug: 503 with Retry-After, nothing
- * stored — the same answer the producer gives (packages/queue/src/producer.ts).
+ * Connections used inside HTTP handlers have no offline queue, so while Redis is down every
+ * command fails at once. That is an outage, not a bug: callers get AppError('unavailable'),
+ * which the HTTP edge answers with 503 problem+json and Retry-After, and workers retry.
  */
-export async function redisCall<T>(redis: Redis, op: () => Promise<T>): Promise<T> {
+export async function orUnavailable<T>(connection: Redis, op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch (err) {
     const msg = (err as Error).message ?? '';
     const down =
-      redis.status !== 'ready' ||
+      connection.status !== 'ready' ||
       /Stream isn't writeable|Connection is closed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|max retries|MaxRetriesPerRequest/i.test(
         msg,
       );

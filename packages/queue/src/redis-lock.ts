@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { AppError } from '@qn/domain';
+import { orUnavailable } from './or-unavailable';
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+/**
+ * Runs `fn` holding a short Redis lock on `key` (`SET NX PX`, released only by its holder).
+ * FerretDB applies no update atomically, so every read-modify-write of one document that two
+ * requests or workers may reach at once runs under one of these.
+ */
+export async function withRedisLock<T>(
+  redis: Redis,
+  key: string,
+  fn: () => Promise<T>,
+  opts: { ttlMs?: number; waitMs?: number; busyMessage: string },
+): Promise<T> {
+  const token = randomBytes(12).toString('hex');
+  const ttl = opts.ttlMs ?? 30_000;
+  const deadline = Date.now() + (opts.waitMs ?? 20_000);
+  let pause = 5;
+  while ((await orUnavailable(redis, () => redis.set(key, token, 'PX', ttl, 'NX'))) !== 'OK') {
+    if (Date.now() > deadline) throw new AppError('unavailable', opts.busyMessage, { retryAfterSeconds: 2 });
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(pause * 2, 100);
+  }
+  try {
+    return await fn();
+  } finally {
+    await redis.eval(RELEASE, 1, key, token);
+  }
+}
