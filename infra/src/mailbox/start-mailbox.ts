@@ -67,6 +67,9 @@ export async function startMailbox(opts: MailboxOptions = {}): Promise<Mailbox> 
     smtp.listen(opts.smtpPort ?? 2525, host, () => resolve());
   });
   const smtpPort = (smtp.server.address() as { port: number }).port;
+  // smtp-server re-emits each client's socket error (a sender killed mid-transaction resets
+  // its connection); unhandled, that 'error' event would take down the whole mailbox process.
+  smtp.on('error', () => {});
 
   const app = express();
   app.get('/api/messages', (req, res) => {
