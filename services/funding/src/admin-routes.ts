@@ -5,7 +5,9 @@ import { requireRole } from '@qn/auth';
 import { fundingSettings, listBrokenLinks, listStaleProgrammes } from '@qn/funding';
 import type { FundingRouterDeps } from './deps';
 
-const staleQuery = z.strictObject({ olderThanDays: z.coerce.number().int().min(1).max(3650).optional() });
+export const staleQuery = z.strictObject({
+  olderThanDays: z.coerce.number().int().min(1).max(3650).optional(),
+});
 
 /** Data quality for the coordination office: entries due for review, broken official links. */
 export function adminRoutes(deps: FundingRouterDeps): Router {

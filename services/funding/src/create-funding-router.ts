@@ -4,6 +4,7 @@ import type { FundingRouterDeps } from './deps';
 import { programmeRoutes } from './programme-routes';
 import { subscriptionRoutes } from './subscription-routes';
 import { adminRoutes } from './admin-routes';
+import './funding-api-docs';
 
 /** The funding service: programmes, subscriptions, unsubscribe pages and admin data-quality lists. */
 export function createFundingRouter(deps: FundingRouterDeps): Router {

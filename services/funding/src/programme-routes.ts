@@ -25,7 +25,7 @@ import type { FundingRouterDeps } from './deps';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-const searchQuery = z.strictObject({
+export const searchQuery = z.strictObject({
   fieldOfAction: z.enum(FIELD_OF_ACTION_KEYS).optional(),
   applicantType: z.enum(APPLICANT_TYPE_KEYS).optional(),
   municipality: z.enum(MUNICIPALITY_KEYS).optional(),
@@ -38,7 +38,7 @@ const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
 
-const idParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+export const idParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 /** Public list, search and detail; admin-only writes, each audited. */
 export function programmeRoutes(deps: FundingRouterDeps): Router {

@@ -19,7 +19,7 @@ import type { FundingRouterDeps } from './deps';
 import { notFoundPage, p, postButton, sendPage, wantsHtml } from './pages';
 import { formToPatch, managePageHtml } from './manage-page';
 
-const subscribeInput = z.strictObject({
+export const subscribeInput = z.strictObject({
   email: z.email().max(254),
   filters: subscriptionFiltersInput.default({}),
   frequency: z.enum(['immediate', 'weekly']).default('immediate'),
@@ -28,7 +28,7 @@ const subscribeInput = z.strictObject({
   consent: z.literal(true),
 });
 
-const managePatch = z
+export const managePatch = z
   .strictObject({
     filters: subscriptionFiltersInput.optional(),
     frequency: z.enum(['immediate', 'weekly']).optional(),
@@ -36,7 +36,14 @@ const managePatch = z
   })
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change', path: ['body'] });
 
-const tokenParam = z.strictObject({ token: z.string().min(1).max(200) });
+export const tokenParam = z.strictObject({ token: z.string().min(1).max(200) });
+
+/** The one answer to every sign-up, whatever the address's state: it reveals nothing. */
+export const SUBSCRIBE_ANSWER = {
+  status: 'pending',
+  detail:
+    'Bitte prüfen Sie Ihr Postfach: Wir haben Ihnen einen Link geschickt, mit dem Sie die Anmeldung bestätigen.',
+} as const;
 
 /**
  * Sign-up with double opt-in, confirmation, the manage link and one-click unsubscribe. None of
@@ -64,11 +71,7 @@ export function subscriptionRoutes(deps: FundingRouterDeps): Router {
   r.post('/subscriptions', ...publicWriteLimits(deps, 'funding.subscribe'), async (req, res) => {
     const input = parseInput(subscribeInput, req.body);
     await requestSubscription({ input, producer: deps.producer, mail, settings, requestId: String(req.id) });
-    res.status(202).json({
-      status: 'pending',
-      detail:
-        'Bitte prüfen Sie Ihr Postfach: Wir haben Ihnen einen Link geschickt, mit dem Sie die Anmeldung bestätigen.',
-    });
+    res.status(202).json(SUBSCRIBE_ANSWER);
   });
 
   // Confirming takes a click on a button: mail scanners that fetch every link must not confirm.
