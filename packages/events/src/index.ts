@@ -45,3 +45,9 @@ export { anonymiseEventRegistrations } from './anonymise-event-registrations';
 export { notifyEventChange } from './notify-event-change';
 export { sendReminder } from './send-reminder';
 export { reconcileEvents } from './reconcile-events';
+export {
+  rectifyRegistration,
+  isRectifiable,
+  RECTIFIABLE_REGISTRATION_FIELDS,
+  type RegistrationCorrections,
+} from './rectify-registration';

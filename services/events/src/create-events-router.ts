@@ -41,6 +41,7 @@ import {
   registrationInput,
   updateEventInput,
 } from './event-input';
+import { rectifyRegistrationRoute } from './rectify-registration-route';
 
 /** What the registrant sees of their own registration. */
 function registrationView(r: RegistrationDoc) {
@@ -50,6 +51,8 @@ function registrationView(r: RegistrationDoc) {
     status: r.status,
     name: r.name,
     email: r.email,
+    organisation: r.organisation,
+    accessibilityNeeds: r.accessibilityNeeds,
     companions: r.companions,
     offerExpiresAt: r.offerExpiresAt,
   };
@@ -129,6 +132,7 @@ export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router 
     '/manage/:token/accept',
     manageAction((d, id) => acceptOffer(d, { registrationId: id })),
   );
+  router.patch('/manage/:token', rectifyRegistrationRoute(depsOf));
 
   router.get('/:eventId', async (req, res) => {
     const event = await loadEvent(idParam(req.params.eventId));
