@@ -28,4 +28,18 @@ describe('loadConfig', () => {
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig(valid))).toBe(true);
   });
+
+  it('reads TRUST_PROXY as false, a hop count or a list of addresses, subnets and keywords', () => {
+    expect(loadConfig(valid).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: 'loopback, 172.18.0.0/16,fd00::/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '172.18.0.0/16',
+      'fd00::/8',
+    ]);
+    for (const bad of ['nginx', 'true', 'loopback,', '10.0.0.0/8;rm']) {
+      expect(() => loadConfig({ ...valid, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

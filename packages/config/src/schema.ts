@@ -18,9 +18,33 @@ const legalHolds = z
   })
   .pipe(z.array(z.strictObject({ holder: z.string().min(1).max(100), reason: z.string().min(3).max(500) })));
 
+const proxyKeywords = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const ipOrSubnet = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:.]*)(?:\/\d{1,3})?$/i;
+
 /**
- * Every environment variable the system reads. The README's table is generated from the
- * `describe()` texts so the two cannot drift (see `npm run docs:config`).
+ * Which peers may set X-Forwarded-For (express's `trust proxy`): `false`, a hop count, or a
+ * comma list of addresses, subnets and express's keywords. Parsed here so a typo stops
+ * start-up instead of silently putting every client behind the proxy's one address.
+ */
+const trustProxy = z.string().transform((raw, ctx): boolean | number | string[] => {
+  const v = raw.trim();
+  if (v === 'false') return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const items = v.split(',').map((s) => s.trim());
+  const bad = items.filter((i) => !proxyKeywords.has(i) && !ipOrSubnet.test(i));
+  if (bad.length || items.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a hop count, or addresses/subnets/loopback/linklocal/uniquelocal; not: ${bad.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return items;
+});
+
+/**
+ * Every environment variable the system reads. The README's table lists each one
+ * (readme-table.test.ts fails when a variable is missing there).
  */
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development').describe('Runtime mode'),
@@ -84,6 +108,11 @@ export const configSchema = z.object({
     .default('info')
     .describe('pino log level'),
   BODY_LIMIT: z.string().default('100kb').describe('Max JSON/form body size'),
+  TRUST_PROXY: trustProxy
+    .default(['loopback'])
+    .describe(
+      'Reverse proxies whose X-Forwarded-For gives the client address (rate limits, audit): addresses or subnets (e.g. 172.18.0.0/16), loopback, uniquelocal, a hop count, or false',
+    ),
   DEMO_ORGANISER_TOKEN: z
     .string()
     .min(24)

@@ -14,7 +14,8 @@ export type HttpAppOptions = {
   readiness?: ReadinessCheck[];
   /** Mounted in order, each at its own path prefix. */
   mounts: { path: string; router: Router | Express }[];
-  trustProxy?: boolean | number | string;
+  /** express `trust proxy`: who may set X-Forwarded-For (config TRUST_PROXY). */
+  trustProxy?: boolean | number | string | string[];
   /** Run first for every request, before logging and body parsing (e.g. `httpMetrics()`). */
   before?: RequestHandler[];
 };

@@ -6,6 +6,7 @@ import { createLogger } from '@qn/log';
 import { createProducerConnection } from '@qn/queue';
 import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
 import { freePort } from '@qn/infra';
+import { loadConfig } from '@qn/config';
 import { publicWriteLimits, rateLimit, byClientAddress } from './index';
 
 /** Rate limits on the real Redis; two apps with their own connections stand for two processes. */
@@ -15,8 +16,9 @@ const config = testConfig(uniqueName('ratelimit'), {
   RATE_LIMIT_WINDOW_SECONDS: '60',
 });
 const connections: Redis[] = [];
+const env = { MONGODB_URL: config.MONGODB_URL, SMTP_URL: config.SMTP_URL, SECRET_KEY: config.SECRET_KEY };
 
-function appWith(redis: Redis, name = 'demo.subscribe'): Express {
+function appWith(redis: Redis, name = 'demo.subscribe', trustProxy?: boolean | number | string[]): Express {
   const router = Router();
   let stored = 0;
   router.post('/', ...publicWriteLimits({ redis, config }, name), (_req, res) => {
@@ -26,6 +28,7 @@ function appWith(redis: Redis, name = 'demo.subscribe'): Express {
   return createHttpApp({
     logger: createLogger({ level: 'silent' }),
     mounts: [{ path: '/subscribe', router }],
+    trustProxy,
   });
 }
 
@@ -77,6 +80,34 @@ describe('rateLimit', () => {
     }
     expect(statuses.filter((s) => s === 201)).toHaveLength(8);
     expect(statuses.slice(8)).toEqual([429, 429]);
+  });
+
+  it('counts visitors behind a trusted proxy apart, and ignores X-Forwarded-For from anyone else', async () => {
+    const redis = await connection();
+    const burst = async (app: Express, name: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const res = await request(app)
+          .post('/subscribe')
+          .set('X-Forwarded-For', `203.0.113.${i}`)
+          .send({ email: `${name}${i}@example.org` });
+        statuses.push(res.status);
+      }
+      return statuses.filter((s) => s === 429).length;
+    };
+    // supertest connects from loopback: trusted by default, so ten visitors, ten addresses.
+    expect(
+      await burst(
+        appWith(redis, 'xff-trusted', loadConfig({ ...env, TRUST_PROXY: 'loopback' }).TRUST_PROXY),
+        'a',
+      ),
+    ).toBe(0);
+    // A proxy elsewhere is named: the loopback peer is not it, so its header is a client's claim.
+    const other = loadConfig({ ...env, TRUST_PROXY: '10.20.0.0/16' }).TRUST_PROXY;
+    expect(await burst(appWith(redis, 'xff-other', other), 'b')).toBe(2);
+    expect(
+      await burst(appWith(redis, 'xff-off', loadConfig({ ...env, TRUST_PROXY: 'false' }).TRUST_PROXY), 'c'),
+    ).toBe(2);
   });
 
   it('lets exactly `limit` of a concurrent burst through', async () => {

@@ -1,2 +1,3 @@
 export { createRuntime, type Runtime } from './create-runtime';
 export { runUntilSignal } from './run-until-signal';
+export { httpOptionsOf } from './http-options-of';

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { createHttpApp } from '@qn/http';
-import type { Runtime } from '@qn/runtime';
+import { httpOptionsOf, type Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
 import { createEventsRouter } from '@qn/service-events';
 import { eventsDepsOf } from '@qn/events';
@@ -29,9 +29,7 @@ export function composeApp(rt: Runtime): Express {
     subscriber: rt.workerConnection(),
   });
   return createHttpApp({
-    logger: rt.logger,
-    bodyLimit: rt.config.BODY_LIMIT,
-    readiness: rt.readiness,
+    ...httpOptionsOf(rt),
     // Feed cache hits of known URLs are answered before the shell (services/calendar).
     before: [httpMetrics(), calendar.fastPath.middleware],
     mounts: [

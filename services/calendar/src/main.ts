@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@qn/config';
 import { createHttpApp } from '@qn/http';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
 import { createCalendarService } from './create-calendar-service';
 import { serveWithFastPath } from './serve-with-fast-path';
 
@@ -14,9 +14,7 @@ async function main() {
   });
   await calendar.ready;
   const app = createHttpApp({
-    logger: rt.logger,
-    bodyLimit: rt.config.BODY_LIMIT,
-    readiness: rt.readiness,
+    ...httpOptionsOf(rt),
     mounts: [{ path: '/feeds', router: calendar.router }],
   });
   const server = serveWithFastPath(app, calendar.fastPath);

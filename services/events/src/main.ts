@@ -1,15 +1,13 @@
 import { loadConfigOrExit } from '@qn/config';
 import { createHttpApp } from '@qn/http';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
 import { eventsDepsOf } from '@qn/events';
 import { createEventsRouter } from './create-events-router';
 
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-events' });
   const app = createHttpApp({
-    logger: rt.logger,
-    bodyLimit: rt.config.BODY_LIMIT,
-    readiness: rt.readiness,
+    ...httpOptionsOf(rt),
     mounts: [{ path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) }],
   });
   const server = app.listen(rt.config.PORT, rt.config.HOST);

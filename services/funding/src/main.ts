@@ -1,14 +1,12 @@
 import { loadConfigOrExit } from '@qn/config';
 import { createHttpApp } from '@qn/http';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
 import { createFundingRouter } from './create-funding-router';
 
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-funding' });
   const app = createHttpApp({
-    logger: rt.logger,
-    bodyLimit: rt.config.BODY_LIMIT,
-    readiness: rt.readiness,
+    ...httpOptionsOf(rt),
     mounts: [{ path: '/api/funding', router: createFundingRouter(rt) }],
   });
   const server = app.listen(rt.config.PORT, rt.config.HOST);

@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from '@qn/config';
 import { createHttpApp } from '@qn/http';
 import { httpMetrics } from '@qn/metrics';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
 import { createAuditRouter } from './create-audit-router';
 import { createMetricsRouter } from './create-metrics-router';
 
@@ -9,9 +9,7 @@ import { createMetricsRouter } from './create-metrics-router';
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-ops' });
   const app = createHttpApp({
-    logger: rt.logger,
-    bodyLimit: rt.config.BODY_LIMIT,
-    readiness: rt.readiness,
+    ...httpOptionsOf(rt),
     before: [httpMetrics()],
     mounts: [
       { path: '/api/audit', router: createAuditRouter() },
