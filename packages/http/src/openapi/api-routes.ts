@@ -29,6 +29,8 @@ export type ApiRoute = {
   query?: z.ZodType;
   body?: z.ZodType;
   bodyExample?: unknown;
+  /** Media type of the request body; default application/json (e.g. text/csv, a form). */
+  bodyContentType?: string;
   responses: Record<number, ApiResponse>;
   /** Error statuses this route answers with problem+json (400 for bad input, 401, 403, …). */
   errors?: number[];

@@ -101,7 +101,7 @@ export function buildOpenApiDocument(
             requestBody: {
               required: true,
               content: {
-                'application/json': {
+                [r.bodyContentType ?? 'application/json']: {
                   schema: schemaOf(r.body),
                   ...(r.bodyExample !== undefined ? { example: r.bodyExample } : {}),
                 },
