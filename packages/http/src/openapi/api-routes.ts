@@ -2,8 +2,13 @@ import type { z } from 'zod';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** Who may call a route; becomes the operation's security and a line of its description. */
-export type RouteAuth = 'public' | 'admin' | 'organiser' | 'metrics-token';
+/**
+ * Who may call a route; becomes the operation's security and a line of its description.
+ * `console-session` / `console-admin`: the web console's signed-in session cookie (organisers
+ * and admins / admins only); its forms also carry a CSRF token, not a bearer token.
+ */
+export type RouteAuth =
+  'public' | 'admin' | 'organiser' | 'metrics-token' | 'console-session' | 'console-admin';
 
 export type ApiResponse = {
   description: string;
@@ -11,6 +16,8 @@ export type ApiResponse = {
   /** Default application/json. */
   contentType?: string;
   example?: unknown;
+  /** Response headers worth naming (`Location` of a redirect, `ETag`), name → description. */
+  headers?: Record<string, string>;
 };
 
 /**

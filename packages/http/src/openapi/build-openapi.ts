@@ -58,7 +58,17 @@ const authText: Record<ApiRoute['auth'], string> = {
   admin: 'Admins only (API token of an admin account).',
   organiser: 'Organisers (for their own organisation) and admins.',
   'metrics-token': 'Needs `Authorization: Bearer <METRICS_TOKEN>`.',
+  'console-session':
+    'Console: signed-in organisers (their own organisation) and admins, by the session cookie from the sign-in link; without a session a GET redirects (303) to `/anmelden`. Forms carry the CSRF token `_csrf`.',
+  'console-admin':
+    'Console, admins only, by the session cookie from the sign-in link; without a session a GET redirects (303) to `/anmelden`. Forms carry the CSRF token `_csrf`.',
 };
+
+function securityOf(auth: ApiRoute['auth']): JsonSchema[] {
+  if (auth === 'public') return [];
+  if (auth === 'console-session' || auth === 'console-admin') return [{ consoleSession: [] }];
+  return [{ bearerAuth: [] }];
+}
 
 /** The OpenAPI 3.1 document of the given routes. */
 export function buildOpenApiDocument(
@@ -73,7 +83,17 @@ export function buildOpenApiDocument(
       const type = res.contentType ?? 'application/json';
       responses[status] = {
         description: res.description,
-        ...(res.schema || res.example !== undefined
+        ...(res.headers
+          ? {
+              headers: Object.fromEntries(
+                Object.entries(res.headers).map(([name, description]) => [
+                  name,
+                  { description, schema: { type: 'string' } },
+                ]),
+              ),
+            }
+          : {}),
+        ...(res.schema || res.example !== undefined || res.contentType
           ? {
               content: {
                 [type]: {
@@ -94,7 +114,7 @@ export function buildOpenApiDocument(
       summary: r.summary,
       description: [r.description, authText[r.auth]].filter(Boolean).join('\n\n'),
       tags: r.tags,
-      ...(r.auth === 'public' ? { security: [] } : { security: [{ bearerAuth: [] }] }),
+      security: securityOf(r.auth),
       parameters: parametersOf(r),
       ...(r.body
         ? {
@@ -133,7 +153,16 @@ export function buildOpenApiDocument(
     ...(info.serverUrl ? { servers: [{ url: info.serverUrl }] } : {}),
     paths,
     components: {
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'qn_session',
+          description:
+            'Web console session from the mailed sign-in link (`__Host-qn_session` over https); HttpOnly, SameSite=Lax',
+        },
+      },
       schemas: {
         Problem: {
           type: 'object',
