@@ -19,7 +19,7 @@ export class CampaignCache {
   private loading = new Map<string, Promise<Entry | null>>();
 
   constructor(
-    private readonly ctx: Pick<NewsletterContext, 'publicUrl' | 'officeName'>,
+    private readonly ctx: Pick<NewsletterContext, 'publicUrl' | 'officeName' | 'secret'>,
     private readonly ttlMs = 500,
   ) {}
 

@@ -1,3 +1,4 @@
+import { campaignClicks, type LinkClicks } from './campaign-clicks';
 import { getCampaign } from './campaigns';
 import { Delivery, DeliveryOutcome } from './models/delivery';
 import { FanoutState, type FanoutStateDoc } from './models/fanout-state';
@@ -16,6 +17,8 @@ export type CampaignProgress = {
   rate: number;
   /** Estimated end at the current rate, while sending. */
   eta: Date | null;
+  /** Clicks per link of the body, when the campaign counts clicks (opt-in); else null. */
+  clicks: LinkClicks[] | null;
 };
 
 /**
@@ -52,5 +55,6 @@ export async function campaignProgress(id: string, now = new Date()): Promise<Ca
     c.status === 'sending' && rate > 0 && expanded
       ? new Date(now.getTime() + (remaining / rate) * 1000)
       : null;
-  return { status: c.status, total, expanded, sent, failed, skipped, remaining, rate, eta };
+  const clicks = c.countClicks ? await campaignClicks(id, c.bodyMarkdown) : null;
+  return { status: c.status, total, expanded, sent, failed, skipped, remaining, rate, eta, clicks };
 }

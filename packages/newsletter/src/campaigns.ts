@@ -1,6 +1,7 @@
 import { AppError } from '@qn/domain';
 import { resolveAudience, type Audience } from './audience';
 import { domainOf } from './build-campaign-message';
+import { deleteCampaignClicks } from './campaign-clicks';
 import { Campaign, type CampaignDoc } from './models/campaign';
 import type { Lang } from './models/newsletter-list';
 import type { NewsletterContext } from './newsletter-context';
@@ -19,6 +20,8 @@ export type CampaignInput = {
   template?: string;
   lang?: Lang;
   audience: Audience;
+  /** Opt-in, off by default: count clicks per link (never per person). */
+  countClicks?: boolean;
 };
 
 function senderOf(ctx: Pick<NewsletterContext, 'mailFrom' | 'dkimDomain'>, from: CampaignInput['from']) {
@@ -50,6 +53,7 @@ export async function createCampaign(ctx: NewsletterContext, input: CampaignInpu
     template: input.template,
     lang: input.lang ?? 'de',
     audience: { listIds: [...new Set(input.audience.listIds)], segmentId: input.audience.segmentId },
+    countClicks: input.countClicks ?? false,
     status: 'draft',
     gen: 0,
   });
@@ -79,7 +83,15 @@ export async function updateCampaign(
     if (typeof patch.template === 'string') assertValidTemplate(patch.template);
     if (patch.audience) await resolveAudience(patch.audience);
     const $set: Record<string, unknown> = {};
-    for (const k of ['name', 'subject', 'preheader', 'replyTo', 'bodyMarkdown', 'lang'] as const)
+    for (const k of [
+      'name',
+      'subject',
+      'preheader',
+      'replyTo',
+      'bodyMarkdown',
+      'lang',
+      'countClicks',
+    ] as const)
       if (patch[k] !== undefined) $set[k] = patch[k];
     if (patch.from) $set.from = senderOf(ctx, { ...c.from, ...patch.from });
     if (typeof patch.template === 'string') $set.template = patch.template;
@@ -102,6 +114,7 @@ export async function deleteCampaign(ctx: NewsletterContext, id: string): Promis
     if (c.status !== 'draft' && c.status !== 'cancelled')
       throw AppError.conflict('Nur Entwürfe und abgebrochene Kampagnen lassen sich löschen.');
     await Campaign.deleteOne({ _id: id });
+    await deleteCampaignClicks(id);
   });
 }
 
@@ -117,6 +130,7 @@ export function campaignView(c: CampaignDoc) {
     template: c.template ?? null,
     lang: c.lang,
     audience: { listIds: c.audience.listIds, segmentId: c.audience.segmentId ?? null },
+    countClicks: !!c.countClicks,
     status: c.status,
     scheduledAt: c.scheduledAt ?? null,
     startedAt: c.startedAt ?? null,

@@ -77,6 +77,10 @@ export {
   finishCampaign,
 } from './campaign-transitions';
 export { campaignProgress, type CampaignProgress } from './campaign-progress';
+export { campaignClicks, type LinkClicks } from './campaign-clicks';
+export { countClick } from './count-click';
+export { clickUrl } from './click-links';
+export { Click, type ClickDoc } from './models/click';
 export { previewCampaign } from './preview-campaign';
 export { requestTestSend, sendTestMail, MAX_TEST_RECIPIENTS } from './test-send';
 export { fanOutCampaign, type FanOutDeps, type FanOutResult } from './fan-out-campaign';
@@ -91,7 +95,7 @@ export {
 } from './deliver-campaign-mail';
 export { sweepCampaigns, type SweepDeps } from './sweep-campaigns';
 export { fanOutKey } from './job-keys';
-export { markdownToHtml, markdownToText } from './markdown';
+export { markdownToHtml, markdownToText, markdownLinks } from './markdown';
 export { DEFAULT_TEMPLATE, validateTemplate, PLACEHOLDERS } from './template';
 export { compileCampaign, renderForRecipient, greetingOf, type CompiledCampaign } from './render-campaign';
 export { campaignMessage, buildCampaignRaw, campaignMessageId } from './build-campaign-message';

@@ -9,6 +9,7 @@ describe('link tokens', () => {
       { kind: 'c' as const, listId: 'L1_-x', addressHash: hash, nonce: 'n0nce' },
       { kind: 'u' as const, listId: 'L1', addressHash: hash },
       { kind: 't' as const, campaignId: 'C9', addressHash: hash },
+      { kind: 'k' as const, campaignId: 'C9', link: 12 },
     ])
       expect(verifyLinkToken(signLinkToken(t, secret), secret)).toEqual(t);
   });
@@ -18,6 +19,8 @@ describe('link tokens', () => {
     expect(verifyLinkToken(token.replace('L1', 'L2'), secret)).toBeNull();
     expect(verifyLinkToken(token, `${secret}x`)).toBeNull();
     expect(verifyLinkToken(`c${token.slice(1)}`, secret)).toBeNull();
+    const click = signLinkToken({ kind: 'k', campaignId: 'C9', link: 1 }, secret);
+    expect(verifyLinkToken(click.replace('.1.', '.2.'), secret)).toBeNull();
     for (const junk of ['', '...', 'u.a.b', 'x'.repeat(1000), 'u.<script>.b.c'])
       expect(verifyLinkToken(junk, secret)).toBeNull();
   });

@@ -8,11 +8,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  *   confirm:     c.<listId>.<addressHash>.<nonce>.<mac>
  *   unsubscribe: u.<listId>.<addressHash>.<mac>
  *   test send:   t.<campaignId>.<addressHash>.<mac>   (the page explains, nothing changes)
+ *   click:       k.<campaignId>.<link index>.<mac>    (no address: clicks count per link)
  */
 export type LinkToken =
   | { kind: 'c'; listId: string; addressHash: string; nonce: string }
   | { kind: 'u'; listId: string; addressHash: string }
-  | { kind: 't'; campaignId: string; addressHash: string };
+  | { kind: 't'; campaignId: string; addressHash: string }
+  | { kind: 'k'; campaignId: string; link: number };
 
 function mac(secret: string, body: string): string {
   return createHmac('sha256', secret).update(`newsletter|${body}`).digest('base64url').slice(0, 22);
@@ -26,6 +28,8 @@ function partsOf(t: LinkToken): string[] {
       return ['u', t.listId, t.addressHash];
     case 't':
       return ['t', t.campaignId, t.addressHash];
+    case 'k':
+      return ['k', t.campaignId, String(t.link)];
   }
 }
 
@@ -49,6 +53,8 @@ export function verifyLinkToken(token: string, secret: string): LinkToken | null
   if (kind === 'c' && parts.length === 4) return { kind, listId: a!, addressHash: b!, nonce: c! };
   if (kind === 'u' && parts.length === 3) return { kind, listId: a!, addressHash: b! };
   if (kind === 't' && parts.length === 3) return { kind, campaignId: a!, addressHash: b! };
+  if (kind === 'k' && parts.length === 3 && /^\d{1,4}$/.test(b!))
+    return { kind, campaignId: a!, link: Number(b) };
   return null;
 }
 

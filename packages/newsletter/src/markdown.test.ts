@@ -1,4 +1,4 @@
-import { markdownToHtml, markdownToText } from './markdown';
+import { markdownLinks, markdownToHtml, markdownToText } from './markdown';
 
 describe('markdownToHtml', () => {
   it('renders Markdown and shows raw HTML as text', () => {
@@ -36,5 +36,30 @@ describe('markdownToText', () => {
         'roh',
       ].join('\n\n'),
     );
+  });
+});
+
+describe('link mapping (click counting)', () => {
+  const md =
+    'A [x](https://a.example/1?p=1&q=2), https://b.example/ and [m](mailto:m@example.org), ' +
+    '![i](https://img.example/i.png), [bad](javascript:alert(1)), again [y](https://a.example/1?p=1&q=2).';
+  const map = (h: string) => `https://r.example/${markdownLinks(md).indexOf(h)}`;
+
+  it('lists the distinct http(s) targets in document order, not mailto, images or unsafe ones', () => {
+    expect(markdownLinks(md)).toEqual(['https://a.example/1?p=1&q=2', 'https://b.example/']);
+  });
+
+  it('maps the same links in the HTML and the text part, and only while asked', () => {
+    const html = markdownToHtml(md, map);
+    expect(html).toContain('href="https://r.example/0"');
+    expect(html).toContain('href="https://r.example/1"');
+    expect(html).toContain('href="mailto:m@example.org"');
+    expect(html).toContain('src="https://img.example/i.png"');
+    expect(html).not.toContain('href="https://a.example');
+    const text = markdownToText(md, map);
+    expect(text).toContain('x (https://r.example/0)');
+    expect(text).toContain('https://r.example/1 and');
+    expect(text).not.toMatch(/https:\/\/[ab]\.example/);
+    expect(markdownToHtml(md)).toContain('href="https://a.example/1?p=1&amp;q=2"');
   });
 });

@@ -15,6 +15,14 @@ function safeHref(href: string, schemes = LINK_SCHEMES): string | null {
  * only https. Styles are inline because many mail clients drop <style>.
  */
 const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+/**
+ * Where http(s) links point in the output (click counting, see click-links.ts). Parsing is
+ * synchronous, so the mapping is set for the duration of one call only.
+ */
+type HrefMap = (href: string) => string;
+let mapHref: HrefMap | undefined;
+const mapped = (href: string) => (mapHref && /^https?:/i.test(href) ? mapHref(href) : href);
 marked.use({
   renderer: {
     html(token: Tokens.HTML | Tokens.Tag): string {
@@ -25,7 +33,7 @@ marked.use({
       const href = safeHref(token.href);
       if (!href) return text;
       const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-      return `<a href="${escapeHtml(href)}"${title} style="color:#0b5394;text-decoration:underline">${text}</a>`;
+      return `<a href="${escapeHtml(mapped(href))}"${title} style="color:#0b5394;text-decoration:underline">${text}</a>`;
     },
     image(token: Tokens.Image): string {
       const src = safeHref(token.href, /^https:/i);
@@ -35,17 +43,38 @@ marked.use({
   },
 });
 
-export function markdownToHtml(md: string): string {
-  return marked.parse(md) as string;
+export function markdownToHtml(md: string, hrefs?: HrefMap): string {
+  mapHref = hrefs;
+  try {
+    return marked.parse(md) as string;
+  } finally {
+    mapHref = undefined;
+  }
 }
 
 /** The same Markdown as a plain-text part: structure kept, links written out. */
-export function markdownToText(md: string): string {
-  const blocks = blocksToText(marked.lexer(md));
-  return blocks
-    .join('\n\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+export function markdownToText(md: string, hrefs?: HrefMap): string {
+  mapHref = hrefs;
+  try {
+    const blocks = blocksToText(marked.lexer(md));
+    return blocks
+      .join('\n\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  } finally {
+    mapHref = undefined;
+  }
+}
+
+/** The distinct http(s) link targets of the Markdown, in document order. */
+export function markdownLinks(md: string): string[] {
+  const found = new Set<string>();
+  marked.walkTokens(marked.lexer(md), (t) => {
+    if (t.type !== 'link') return;
+    const href = safeHref((t as Tokens.Link).href);
+    if (href && /^https?:/i.test(href)) found.add(href);
+  });
+  return [...found];
 }
 
 function blocksToText(tokens: Token[]): string[] {
@@ -124,7 +153,9 @@ function inline(tokens: Token[]): string {
         const l = t as Tokens.Link;
         const text = inline(l.tokens);
         const href = safeHref(l.href);
-        s += !href || text === href || `mailto:${text}` === href ? text : `${text} (${href})`;
+        if (!href || `mailto:${text}` === href) s += text;
+        else if (text === href) s += mapped(href);
+        else s += `${text} (${mapped(href)})`;
         break;
       }
       case 'image':

@@ -12,7 +12,7 @@ export async function previewCampaign(
   sample: { name?: string; email?: string } = {},
 ) {
   const c = await getCampaign(id);
-  const cc = compileCampaign(c, ctx);
+  const cc = compileCampaign(c, ctx, { countClicks: false });
   const email = sample.email ?? 'vorschau@example.org';
   const hash = addressHash(email, ctx.secret);
   const m = campaignMessage(

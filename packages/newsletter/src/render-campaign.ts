@@ -1,4 +1,5 @@
 import { escapeHtml } from '@qn/mail';
+import { clickRewriter } from './click-links';
 import { markdownToHtml, markdownToText } from './markdown';
 import { compileTemplate, DEFAULT_TEMPLATE, fillTemplate, type TemplatePart } from './template';
 import type { CampaignDoc } from './models/campaign';
@@ -21,13 +22,28 @@ export type CompiledCampaign = {
   imprintUrl: string;
 };
 
+/**
+ * `countClicks` (default: the campaign's own setting) sends the body's links through the
+ * counting redirect; preview and test sends pass false, so staff see and follow the real links
+ * and their clicks are not counted.
+ */
 export function compileCampaign(
   c: Pick<
     CampaignDoc,
-    '_id' | 'subject' | 'preheader' | 'from' | 'replyTo' | 'lang' | 'bodyMarkdown' | 'template'
+    | '_id'
+    | 'subject'
+    | 'preheader'
+    | 'from'
+    | 'replyTo'
+    | 'lang'
+    | 'bodyMarkdown'
+    | 'template'
+    | 'countClicks'
   >,
-  ctx: Pick<NewsletterContext, 'publicUrl' | 'officeName'>,
+  ctx: Pick<NewsletterContext, 'publicUrl' | 'officeName' | 'secret'>,
+  opts: { countClicks?: boolean } = {},
 ): CompiledCampaign {
+  const hrefs = (opts.countClicks ?? c.countClicks) ? clickRewriter(ctx, c._id, c.bodyMarkdown) : undefined;
   return {
     id: c._id,
     subject: c.subject,
@@ -35,8 +51,8 @@ export function compileCampaign(
     from: { name: c.from.name, address: c.from.email },
     replyTo: c.replyTo,
     lang: c.lang,
-    contentHtml: markdownToHtml(c.bodyMarkdown),
-    contentText: markdownToText(c.bodyMarkdown),
+    contentHtml: markdownToHtml(c.bodyMarkdown, hrefs),
+    contentText: markdownToText(c.bodyMarkdown, hrefs),
     parts: compileTemplate(c.template ?? DEFAULT_TEMPLATE),
     officeName: ctx.officeName,
     privacyUrl: `${ctx.publicUrl}/datenschutz`,

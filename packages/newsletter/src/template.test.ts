@@ -23,7 +23,11 @@ describe('templates', () => {
         bodyMarkdown: 'Hallo **Welt**',
         template: '<title>{{subject}}</title>{{greeting}}|{{content}}|<a href="{{unsubscribe_url}}">x</a>',
       },
-      { publicUrl: 'https://q.example', officeName: 'Office' },
+      {
+        publicUrl: 'https://q.example',
+        officeName: 'Office',
+        secret: 'a-secret-that-is-long-enough-for-tests-123',
+      },
     );
     const out = renderForRecipient(cc, {
       name: 'Eva <Evil>',

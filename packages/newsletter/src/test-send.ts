@@ -41,7 +41,7 @@ export async function sendTestMail(
   dkim?: DkimKey,
 ): Promise<void> {
   const c = await getCampaign(p.campaignId);
-  const cc = compileCampaign(c, ctx);
+  const cc = compileCampaign(c, ctx, { countClicks: false });
   const hash = addressHash(p.to, ctx.secret);
   const message = campaignMessage(
     cc,

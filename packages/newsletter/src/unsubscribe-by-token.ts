@@ -8,7 +8,7 @@ export type UnsubscribeView = { state: 'valid' | 'done' | 'test' | 'invalid'; li
 
 async function resolve(token: string, secret: string) {
   const t = verifyLinkToken(token, secret);
-  if (!t || t.kind === 'c') return null;
+  if (!t || (t.kind !== 'u' && t.kind !== 't')) return null;
   if (t.kind === 't') return { t, sub: null, listName: undefined };
   const sub = await Subscriber.findById(subscriberIdOf(t.listId, t.addressHash)).lean();
   const list = await NewsletterList.findById(t.listId).lean();

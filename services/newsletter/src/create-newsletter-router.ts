@@ -6,6 +6,7 @@ import { publicRoutes } from './public-routes';
 import { bounceRoutes } from './bounce-routes';
 import { listRoutes } from './list-routes';
 import { campaignRoutes } from './campaign-routes';
+import { clickRoutes } from './click-routes';
 
 /**
  * The newsletter service, mounted at /api/newsletter: public sign-up and the pages behind mail
@@ -17,6 +18,7 @@ export function createNewsletterRouter(deps: NewsletterRouterDeps): Router {
   const router = Router();
   router.use(authenticate);
   router.use(publicRoutes(deps, ctx));
+  router.use(clickRoutes(deps, ctx));
   router.use(bounceRoutes(ctx));
   router.use(listRoutes(ctx));
   router.use(campaignRoutes(ctx));

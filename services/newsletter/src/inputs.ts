@@ -145,6 +145,7 @@ export const campaignInput = z.strictObject({
   template: z.string().min(1).max(100_000).optional(),
   lang: lang.optional(),
   audience,
+  countClicks: z.boolean().optional(),
 });
 export const campaignPatch = campaignInput
   .partial()

@@ -23,6 +23,8 @@ export type CampaignDoc = {
   template?: string;
   lang: Lang;
   audience: { listIds: string[]; segmentId?: string };
+  /** Opt-in: links in the body go through the counting redirect (click-links.ts). */
+  countClicks?: boolean;
   status: CampaignStatus;
   gen: number;
   scheduledAt?: Date;
@@ -52,6 +54,7 @@ const schema = new Schema<CampaignDoc>(
       listIds: { type: [String], required: true },
       segmentId: String,
     },
+    countClicks: { type: Boolean, default: false },
     status: { type: String, required: true, enum: CAMPAIGN_STATUSES, index: true },
     gen: { type: Number, required: true, default: 0 },
     scheduledAt: Date,
