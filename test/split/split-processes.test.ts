@@ -37,6 +37,7 @@ const children: Child[] = [];
 let proxy: { url: string; server: Server };
 let producer: Producer;
 let redis: Redis;
+let workerEndpoints: string[] = [];
 
 const env = (publicUrl: string): Record<string, string> => ({
   NODE_ENV: 'test',
@@ -74,7 +75,12 @@ beforeAll(async () => {
   children.push(smoke);
   await waitReady(smoke);
   const others = rest.map((s, i) => startChild(s.name, s.entry, env(proxy.url), ports[i + 1]));
-  const ws = workers.map((w) => startChild(w.name, w.entry, env(proxy.url)));
+  // Workers get their own endpoint port (METRICS_PORT); PORT stays unset for them.
+  const workerPorts = await Promise.all(workers.map(() => freePort()));
+  const ws = workers.map((w, i) =>
+    startChild(w.name, w.entry, { ...env(proxy.url), METRICS_PORT: String(workerPorts[i]) }),
+  );
+  workerEndpoints = workerPorts.map((p) => `http://127.0.0.1:${p}`);
   children.push(...others, ...ws);
   await Promise.all([
     ...others.map((c) => waitReady(c)),
@@ -140,6 +146,28 @@ describe('split layout: one process per service and worker behind one origin', (
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/^# HELP /m);
+  });
+
+  it('serves each process its own counters: a service on its port, a worker on METRICS_PORT', async () => {
+    const bearer = { Authorization: `Bearer ${METRICS_TOKEN}` };
+    const mailer = workerEndpoints[workers.findIndex((w) => w.name === 'worker-mailer')]!;
+    expect((await fetch(`${mailer}/metrics`)).status).toBe(401);
+    expect((await fetch(`${mailer}/readyz`)).status).toBe(200);
+    const mailerText = await (await fetch(`${mailer}/metrics`, { headers: bearer })).text();
+    // The smoke mail of the first test went out through this process.
+    expect(mailerText).toMatch(/^qn_mails_sent_total\{kind="smoke"\} 1$/m);
+    expect(mailerText).not.toMatch(/^qn_queue_jobs/m);
+    // The events service counts its own requests; the queue gauges come from ops alone.
+    const eventsPort = children.find((c) => c.name === 'service-events')!.port!;
+    const eventsText = await (
+      await fetch(`http://127.0.0.1:${eventsPort}/metrics`, { headers: bearer })
+    ).text();
+    expect(eventsText).toMatch(
+      /^qn_http_request_duration_seconds_count\{.*route="\/api\/events\/?".*\} \d+$/m,
+    );
+    expect(eventsText).not.toMatch(/^qn_queue_jobs/m);
+    const opsText = await (await fetch(`${proxy.url}/metrics`, { headers: bearer })).text();
+    expect(opsText).toMatch(/^qn_queue_jobs\{.*queue="mail".*\} \d+$/m);
   });
 
   it('runs a housekeeping job on the separate scheduler worker', async () => {

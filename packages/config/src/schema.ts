@@ -125,6 +125,9 @@ export const configSchema = z.object({
     .min(24)
     .optional()
     .describe('Bearer token that GET /metrics requires; /metrics answers 404 when unset'),
+  METRICS_PORT: port
+    .optional()
+    .describe("A worker process's own port for /healthz, /readyz and /metrics (bound to HOST); unset: none"),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce
     .number()
     .int()

@@ -3,3 +3,5 @@ export { httpMetrics } from './http-metrics';
 export { countMail } from './mail-metrics';
 export { queueMetricsRegistry } from './queue-metrics';
 export { scrapeMetrics } from './scrape';
+export { createMetricsRouter } from './create-metrics-router';
+export { bearerMatches } from './bearer-matches';

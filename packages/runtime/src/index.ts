@@ -1,3 +1,4 @@
 export { createRuntime, type Runtime } from './create-runtime';
 export { runUntilSignal } from './run-until-signal';
-export { httpOptionsOf } from './http-options-of';
+export { createServiceApp, type ServiceAppOptions } from './create-service-app';
+export { serveWorkerEndpoints } from './serve-worker-endpoints';

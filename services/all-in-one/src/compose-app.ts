@@ -1,18 +1,11 @@
 import type { Express } from 'express';
-import { createHttpApp } from '@qn/http';
-import { httpOptionsOf, type Runtime } from '@qn/runtime';
+import { createServiceApp, type Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
 import { createEventsRouter } from '@qn/service-events';
 import { eventsDepsOf } from '@qn/events';
 import { createFundingRouter } from '@qn/service-funding';
 import { createNewsletterRouter } from '@qn/service-newsletter';
-import { httpMetrics } from '@qn/metrics';
-import {
-  createApiDocsRouter,
-  createAuditRouter,
-  createMetricsRouter,
-  createOpenApiRouter,
-} from '@qn/service-ops';
+import { createApiDocsRouter, createAuditRouter, createOpenApiRouter } from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
 import { createCalendarService } from '@qn/service-calendar';
 import { createPrivacyRouter } from '@qn/service-privacy';
@@ -28,16 +21,13 @@ export function composeApp(rt: Runtime): Express {
     redis: rt.redis,
     subscriber: rt.workerConnection(),
   });
-  return createHttpApp({
-    ...httpOptionsOf(rt),
-    // Feed cache hits of known URLs are answered before the shell (services/calendar).
-    before: [httpMetrics(), calendar.fastPath.middleware],
-    mounts: [
+  return createServiceApp(
+    rt,
+    [
       { path: '/api/smoke', router: createSmokeRouter(rt) },
       { path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) },
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/api/newsletter', router: createNewsletterRouter(rt) },
-      { path: '/metrics', router: createMetricsRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },
       { path: '/api/openapi.json', router: createOpenApiRouter({ publicUrl: rt.config.PUBLIC_URL }) },
       { path: '/api/docs', router: createApiDocsRouter() },
@@ -46,5 +36,7 @@ export function composeApp(rt: Runtime): Express {
       // Pages last: mounted at `/`, they must not shadow the API, feed and health paths above.
       { path: '/', router: createWebRouter(rt) },
     ],
-  });
+    // Feed cache hits of known URLs are answered before the shell (services/calendar).
+    { before: [calendar.fastPath.middleware], queueMetrics: true },
+  );
 }

@@ -1,6 +1,5 @@
 import { loadConfigOrExit } from '@qn/config';
-import { createHttpApp } from '@qn/http';
-import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
+import { createRuntime, runUntilSignal, createServiceApp } from '@qn/runtime';
 import { createCalendarService } from './create-calendar-service';
 import { serveWithFastPath } from './serve-with-fast-path';
 
@@ -13,10 +12,7 @@ async function main() {
     subscriber: rt.workerConnection(),
   });
   await calendar.ready;
-  const app = createHttpApp({
-    ...httpOptionsOf(rt),
-    mounts: [{ path: '/feeds', router: calendar.router }],
-  });
+  const app = createServiceApp(rt, [{ path: '/feeds', router: calendar.router }]);
   const server = serveWithFastPath(app, calendar.fastPath);
   server.listen(rt.config.PORT, rt.config.HOST);
   runUntilSignal(rt.logger, async () => {

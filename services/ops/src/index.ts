@@ -1,4 +1,3 @@
-export { createMetricsRouter } from './create-metrics-router';
+export { createMetricsRouter, bearerMatches } from '@qn/metrics';
 export { createAuditRouter, auditQuery } from './create-audit-router';
-export { bearerMatches } from './bearer-matches';
 export { createOpenApiRouter, createApiDocsRouter } from './create-api-docs-router';

@@ -1,20 +1,12 @@
 import { loadConfigOrExit } from '@qn/config';
-import { createHttpApp } from '@qn/http';
-import { httpMetrics } from '@qn/metrics';
-import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
+import { createRuntime, runUntilSignal, createServiceApp } from '@qn/runtime';
 import { createAuditRouter } from './create-audit-router';
-import { createMetricsRouter } from './create-metrics-router';
 
-/** The ops service alone (split layout): the admin audit API and /metrics for this process. */
+/** The ops service alone (split layout): the admin audit API and /metrics with the queue gauges of the whole installation. */
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-ops' });
-  const app = createHttpApp({
-    ...httpOptionsOf(rt),
-    before: [httpMetrics()],
-    mounts: [
-      { path: '/api/audit', router: createAuditRouter() },
-      { path: '/metrics', router: createMetricsRouter(rt) },
-    ],
+  const app = createServiceApp(rt, [{ path: '/api/audit', router: createAuditRouter() }], {
+    queueMetrics: true,
   });
   const server = app.listen(rt.config.PORT, rt.config.HOST);
   runUntilSignal(rt.logger, async () => {

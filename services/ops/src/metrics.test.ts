@@ -4,7 +4,7 @@ import { createHttpApp } from '@qn/http';
 import { createLogger } from '@qn/log';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { testConfig, uniqueName, waitForMail, deleteQueueKeys } from '@qn/testing';
-import { createMetricsRouter } from './create-metrics-router';
+import { createMetricsRouter } from '@qn/metrics';
 
 /** /metrics on the real stack: after a ping went HTTP → queue → mailer → SMTP, every series is there. */
 const ADMIN_TOKEN = 'metrics-admin-token-0123456789abcdef';

@@ -1,14 +1,10 @@
 import { loadConfigOrExit } from '@qn/config';
-import { createHttpApp } from '@qn/http';
-import { createRuntime, runUntilSignal, httpOptionsOf } from '@qn/runtime';
+import { createRuntime, runUntilSignal, createServiceApp } from '@qn/runtime';
 import { createSmokeRouter } from './create-smoke-router';
 
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-smoke' });
-  const app = createHttpApp({
-    ...httpOptionsOf(rt),
-    mounts: [{ path: '/api/smoke', router: createSmokeRouter(rt) }],
-  });
+  const app = createServiceApp(rt, [{ path: '/api/smoke', router: createSmokeRouter(rt) }]);
   const server = app.listen(rt.config.PORT, rt.config.HOST);
   runUntilSignal(rt.logger, async () => {
     await new Promise((r) => server.close(r));

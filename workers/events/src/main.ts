@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@qn/config';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, serveWorkerEndpoints } from '@qn/runtime';
 import { eventsDepsOf } from '@qn/events';
 import { createEventsWorker } from './create-events-worker';
 
@@ -13,8 +13,10 @@ async function main() {
     schedule: { producer: rt.producer, olderThanDays: rt.config.EVENT_RETENTION_DAYS },
   });
   rt.logger.info('events worker started');
+  const closeEndpoints = await serveWorkerEndpoints(rt);
   runUntilSignal(rt.logger, async () => {
     await worker.close();
+    await closeEndpoints();
     await rt.close();
   });
 }

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@qn/config';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, serveWorkerEndpoints } from '@qn/runtime';
 import { createNewsletterWorker } from './create-newsletter-worker';
 
 async function main() {
@@ -12,8 +12,10 @@ async function main() {
     logger: rt.logger,
   });
   rt.logger.info({ rate: rt.config.NEWSLETTER_RATE }, 'newsletter worker started');
+  const closeEndpoints = await serveWorkerEndpoints(rt);
   runUntilSignal(rt.logger, async () => {
     await worker.close();
+    await closeEndpoints();
     await rt.close();
   });
 }

@@ -1,5 +1,5 @@
 import { loadConfigOrExit } from '@qn/config';
-import { createRuntime, runUntilSignal } from '@qn/runtime';
+import { createRuntime, runUntilSignal, serveWorkerEndpoints } from '@qn/runtime';
 import { createSchedulerWorker } from './create-scheduler-worker';
 
 async function main() {
@@ -11,8 +11,10 @@ async function main() {
     producer: rt.producer,
   });
   rt.logger.info('scheduler worker started');
+  const closeEndpoints = await serveWorkerEndpoints(rt);
   runUntilSignal(rt.logger, async () => {
     await worker.close();
+    await closeEndpoints();
     await rt.close();
   });
 }

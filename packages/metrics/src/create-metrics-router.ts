@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Config } from '@qn/config';
 import type { Producer } from '@qn/queue';
 import { documentRoute, sendProblem } from '@qn/http';
-import { queueMetricsRegistry, scrapeMetrics } from '@qn/metrics';
+import { queueMetricsRegistry } from './queue-metrics';
+import { scrapeMetrics } from './scrape';
 import { bearerMatches } from './bearer-matches';
 
 documentRoute({
@@ -10,7 +11,7 @@ documentRoute({
   path: '/metrics',
   summary: 'Prometheus metrics of this process',
   description:
-    'Request durations by route template and status, jobs per queue and state, mails sent and failed by kind, Node process metrics. 404 while METRICS_TOKEN is unset.',
+    'Request durations by route template and status, mails sent and failed by kind, Node process metrics; the ops process (and the all-in-one) adds jobs per queue and state. Every service process serves it on its port, every worker on METRICS_PORT. 404 while METRICS_TOKEN is unset.',
   tags: ['Betrieb'],
   auth: 'metrics-token',
   responses: {
@@ -25,11 +26,13 @@ documentRoute({
 
 /**
  * `GET /metrics` for Prometheus. Not public: it needs `Authorization: Bearer <METRICS_TOKEN>`
- * (401 without), and does not exist at all (404) while no token is configured.
+ * (401 without), and does not exist at all (404) while no token is configured. Queue gauges
+ * read Redis, so they describe the whole installation: one process (ops) exports them, and
+ * the others only their own counters, so no series is scraped twice.
  */
-export function createMetricsRouter(deps: { config: Config; producer: Producer }): Router {
+export function createMetricsRouter(deps: { config: Config; producer?: Producer }): Router {
   const router = Router();
-  const queues = queueMetricsRegistry(deps.producer);
+  const extra = deps.producer ? [queueMetricsRegistry(deps.producer)] : [];
   router.get('/', async (req, res) => {
     const token = deps.config.METRICS_TOKEN;
     if (!token) {
@@ -41,7 +44,7 @@ export function createMetricsRouter(deps: { config: Config; producer: Producer }
       sendProblem(res, { status: 401, detail: 'Für /metrics ist ein Bearer-Token nötig.' });
       return;
     }
-    const { contentType, body } = await scrapeMetrics([queues]);
+    const { contentType, body } = await scrapeMetrics(extra);
     res.setHeader('Cache-Control', 'no-store');
     res.type(contentType).send(body);
   });
