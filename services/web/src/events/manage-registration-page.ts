@@ -1,8 +1,50 @@
-import type { EventDoc, RegistrationDoc } from '@qn/events';
-import { csrfField, facts, formatDateTime, html, notice, type Page, type PageContext } from '@qn/web-ui';
+import { isRectifiable, type EventDoc, type RegistrationDoc } from '@qn/events';
+import {
+  csrfField,
+  errorSummary,
+  facts,
+  formatDateTime,
+  formPageTitle,
+  html,
+  notice,
+  textArea,
+  textField,
+  type FormState,
+  type Page,
+  type PageContext,
+} from '@qn/web-ui';
 import { whenText, whereText } from './event-view';
+import { rectifyWords } from './rectify-registration-words';
 
-export type ManageNotice = 'cancelled' | 'accepted';
+export type ManageNotice = 'cancelled' | 'accepted' | 'rectified';
+
+/** The correction form (DSGVO Art. 16), filled with what is stored unless a failed post is shown again. */
+function rectifySection(ctx: PageContext, r: RegistrationDoc, action: string, form?: FormState) {
+  const { t } = ctx;
+  const w = rectifyWords[ctx.lang];
+  const state: FormState = form ?? {
+    values: {
+      name: r.name,
+      organisation: r.organisation ?? '',
+      accessibilityNeeds: r.accessibilityNeeds ?? '',
+    },
+    errors: {},
+  };
+  const labels = { name: t('register.name'), organisation: w.organisation, accessibilityNeeds: w.needs };
+  return html`<section aria-labelledby="rectify-title">
+    <h2 id="rectify-title">${w.title}</h2>
+    ${errorSummary(state, labels, t)}
+    <p>${w.intro}</p>
+    <p>${w.address}</p>
+    <form class="stack" method="post" action="${action}" novalidate>
+      ${csrfField(ctx)}
+      ${textField(state, { name: 'name', label: labels.name, autocomplete: 'name', required: true, maxlength: 200 }, t)}
+      ${textField(state, { name: 'organisation', label: labels.organisation, autocomplete: 'organization', maxlength: 200 }, t)}
+      ${textArea(state, { name: 'accessibilityNeeds', label: labels.accessibilityNeeds, rows: 3, maxlength: 1000 }, t)}
+      <button type="submit">${w.submit}</button>
+    </form>
+  </section>`;
+}
 
 /** The page behind the personal link in every registration mail: status, cancel, accept an offer. */
 export function manageRegistrationPage(
@@ -13,6 +55,8 @@ export function manageRegistrationPage(
     token: string;
     timeZone: string;
     done?: ManageNotice;
+    /** A rejected correction, shown again with its messages. */
+    rectifyForm?: FormState;
   },
 ): Page {
   const { t } = ctx;
@@ -32,12 +76,18 @@ export function manageRegistrationPage(
     [t('events.where'), whereText(e)],
     [t('manage.name'), r.name],
   ];
+  if (r.organisation) rows.push([rectifyWords[ctx.lang].organisation, r.organisation]);
+  if (r.accessibilityNeeds) rows.push([rectifyWords[ctx.lang].needs, r.accessibilityNeeds]);
   if (r.companions) rows.push([t('register.companions'), String(r.companions)]);
+  const doneText =
+    opts.done === 'rectified'
+      ? rectifyWords[ctx.lang].done
+      : opts.done && t(opts.done === 'cancelled' ? 'manage.cancelled' : 'manage.accepted');
   return {
-    title: t('manage.title'),
+    title: opts.rectifyForm ? formPageTitle(opts.rectifyForm, t('manage.title'), t) : t('manage.title'),
     section: 'events',
     body: html`<h1>${t('manage.title')}: ${e.title}</h1>
-      ${opts.done ? notice(t(opts.done === 'cancelled' ? 'manage.cancelled' : 'manage.accepted')) : ''}
+      ${doneText ? notice(doneText) : ''}
       <p><strong>${status}</strong></p>
       ${facts(rows)}
       <div class="actions">
@@ -58,6 +108,7 @@ export function manageRegistrationPage(
             : ''
         }
       </div>
+      ${isRectifiable(r, e) ? rectifySection(ctx, r, `${base}/berichtigen`, opts.rectifyForm) : ''}
       <p><a href="/veranstaltungen/${String(e._id)}">${t('manage.eventPage')}</a></p>`,
   };
 }

@@ -20,6 +20,7 @@ import { pageContext, render } from '../http/web-context';
 import { eventListPage } from './public-event-list';
 import { eventDetailPage } from './event-detail-page';
 import { manageRegistrationPage } from './manage-registration-page';
+import { rectifyRegistrationRoute } from './rectify-registration-route';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -131,7 +132,9 @@ export function publicEventRoutes(deps: WebDeps): Router {
         ? 'cancelled'
         : req.query.erledigt === 'angenommen'
           ? 'accepted'
-          : undefined;
+          : req.query.erledigt === 'berichtigt'
+            ? 'rectified'
+            : undefined;
     const page = manageRegistrationPage(ctx, { ...m, timeZone: opts.timeZone, done });
     if (req.query.neu === '1') {
       const key =
@@ -157,6 +160,8 @@ export function publicEventRoutes(deps: WebDeps): Router {
     await acceptOffer(depsOf(req), { registrationId: String(m.registration._id) });
     res.redirect(303, `/veranstaltungen/anmeldung/${m.token}?erledigt=angenommen`);
   });
+
+  router.post('/veranstaltungen/anmeldung/:token/berichtigen', rectifyRegistrationRoute(deps));
 
   return router;
 }
