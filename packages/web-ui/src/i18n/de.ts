@@ -367,6 +367,10 @@ export const de = {
   'cn.f.bodyHint':
     'Markdown: **fett**, _kursiv_, [Linktext](https://…), Listen mit „- “. Die Vorschau rechts zeigt, wie es aussieht.',
   'cn.f.listIds': 'An welche Listen?',
+  'cn.f.countClicks': 'Klicks zählen (anonym, pro Link)',
+  'cn.f.countClicksHint':
+    'Aus: Links führen direkt zum Ziel. An: Links führen über eine Zählstelle von Quartiersnetz; gezählt wird pro Link, nie pro Person.',
+  'cn.clicks': 'Klicks pro Link',
   'cn.create': 'Entwurf anlegen',
   'cn.save': 'Entwurf speichern',
   'cn.saved': 'Entwurf gespeichert.',

@@ -362,6 +362,10 @@ export const en: Record<MessageKey, string> = {
   'cn.f.bodyHint':
     'Markdown: **bold**, _italic_, [link text](https://…), lists with “- ”. The preview shows how it looks.',
   'cn.f.listIds': 'To which lists?',
+  'cn.f.countClicks': 'Count clicks (anonymous, per link)',
+  'cn.f.countClicksHint':
+    'Off: links lead straight to their target. On: links pass through a Quartiersnetz counter; counted per link, never per person.',
+  'cn.clicks': 'Clicks per link',
   'cn.create': 'Create draft',
   'cn.save': 'Save draft',
   'cn.saved': 'Draft saved.',

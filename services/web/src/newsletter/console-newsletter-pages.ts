@@ -1,6 +1,7 @@
 import type { CampaignDoc, CampaignProgress, NewsletterListDoc, SubscriberDoc } from '@qn/newsletter';
 import {
   attrs,
+  checkboxField,
   choiceGroup,
   csrfField,
   errorSummary,
@@ -151,6 +152,7 @@ const composeLabels = (ctx: PageContext) => ({
   preheader: ctx.t('cn.f.preheader'),
   bodyMarkdown: ctx.t('cn.f.bodyMarkdown'),
   listIds: ctx.t('cn.f.listIds'),
+  countClicks: ctx.t('cn.f.countClicks'),
   at: ctx.t('cn.scheduleAt'),
   to: ctx.t('cn.testTo'),
 });
@@ -172,6 +174,7 @@ function composeForm(
       ${textField(form, { name: 'preheader', label: l.preheader }, t)}
       ${choiceGroup(form, { name: 'listIds', label: l.listIds, required: true, options: lists.map((x) => ({ value: x._id, label: x.name })) }, t)}
       ${textArea(form, { name: 'bodyMarkdown', label: l.bodyMarkdown, hint: t('cn.f.bodyHint'), required: true, rows: 14 }, t)}
+      ${checkboxField(form, { name: 'countClicks', label: l.countClicks, hint: t('cn.f.countClicksHint') }, t)}
       <div class="actions"><button type="submit">${c ? t('cn.previewUpdate') : t('cn.create')}</button></div>
     </form>
     <section aria-labelledby="preview-title" class="preview-pane">
@@ -222,6 +225,14 @@ function progressBox(ctx: PageContext, c: CampaignDoc, p: CampaignProgress): Saf
       ${t('cn.progressText', { sent: p.sent, total: p.total, failed: p.failed, skipped: p.skipped, remaining: p.remaining })}
     </p>
     ${p.rate ? html`<p>${t('cn.progressRate', { rate: p.rate })}</p>` : ''}
+    ${
+      p.clicks
+        ? html`<h3>${t('cn.clicks')}</h3>
+            <ul>
+              ${p.clicks.map((c) => html`<li>${c.url}: <strong>${c.clicks}</strong></li>`)}
+            </ul>`
+        : ''
+    }
     <p><a href="${CN}/kampagnen/${c._id}">${t('cn.refresh')}</a></p>
   </section>`;
 }

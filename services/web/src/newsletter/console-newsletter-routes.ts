@@ -60,6 +60,7 @@ const campaignForm = z.object({
     z.array(z.string().min(1).max(40)).min(1).max(50),
   ),
   bodyMarkdown: formField.text(200_000),
+  countClicks: formField.checkbox(),
 });
 
 const testForm = z.object({
@@ -185,6 +186,7 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
       preheader: c.preheader,
       listIds: c.audience.listIds,
       bodyMarkdown: c.bodyMarkdown,
+      countClicks: c.countClicks ? 'on' : undefined,
     };
     render(
       res,
