@@ -68,7 +68,14 @@ documentRoute({
     deadlines: ['2027-01-15'],
     links: [{ label: 'Offizielle Ausschreibung', url: 'https://example.org/foerderung/quartiersimpulse' }],
   },
-  responses: { 201: { ...programme, description: 'Created; `Location` names the new programme' } },
+  responses: {
+    201: {
+      ...programme,
+      description: 'Created',
+      headers: { Location: 'URL of the new programme' },
+      example: { ...programmeExample, status: 'draft', publishedAt: undefined, openNow: false },
+    },
+  },
   errors: [400, 401, 403],
 });
 

@@ -164,5 +164,8 @@ export const subscriptionExample = {
   confirmedAt: '2026-11-20T18:04:11.000Z',
 };
 
+/** RFC 8058: what a mail client posts to the List-Unsubscribe URL. The handler needs no body. */
+export const oneClickBody = z.object({ 'List-Unsubscribe': z.literal('One-Click') });
+
 /** A page for browsers (German, no scripts; forms post back to the same URL). */
 export const htmlPage = z.string();

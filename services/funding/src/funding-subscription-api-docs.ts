@@ -2,6 +2,7 @@ import { documentRoute } from '@qn/http';
 import { managePatch, SUBSCRIBE_ANSWER, subscribeInput, tokenParam } from './subscription-routes';
 import {
   htmlPage,
+  oneClickBody,
   statusAnswer,
   subscribeAnswer,
   subscriptionExample,
@@ -160,10 +161,13 @@ documentRoute({
   method: 'post',
   path: `${base}/unsubscribe/:token`,
   summary: 'One-click unsubscribe (RFC 8058 target of List-Unsubscribe-Post; idempotent)',
-  description: `No login, cookie or CSRF token: the token in the path is enough. Mail clients send the body \`List-Unsubscribe=One-Click\` as \`application/x-www-form-urlencoded\`; any body or none is accepted. ${byAccept}`,
+  description: `No login, cookie or CSRF token: the token in the path is enough. Mail clients send the body \`List-Unsubscribe=One-Click\` (so does the page’s button); any body or none is accepted. ${byAccept}`,
   tags,
   auth: 'public',
   params: tokenParam,
+  body: oneClickBody,
+  bodyContentType: 'application/x-www-form-urlencoded',
+  bodyExample: { 'List-Unsubscribe': 'One-Click' },
   responses: {
     200: { description: 'Unsubscribed', schema: statusAnswer, example: { status: 'unsubscribed' } },
   },
