@@ -19,7 +19,7 @@ import { idParam, subscribeFromForm, subscribeInput, tokenParam } from './inputs
 import { p, postButton, sendPage, words } from './pages';
 
 /** The one answer to every sign-up, whatever the address's state: it reveals nothing. */
-const SUBSCRIBE_ANSWER = {
+export const SUBSCRIBE_ANSWER = {
   status: 'accepted',
   message:
     'Danke! Falls die Adresse noch nicht angemeldet ist, kommt gleich eine Mail mit einem Bestätigungslink. / Thank you! Unless the address is subscribed already, a mail with a confirmation link is on its way.',
