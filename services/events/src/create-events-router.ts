@@ -42,6 +42,7 @@ import {
   updateEventInput,
 } from './event-input';
 import { rectifyRegistrationRoute } from './rectify-registration-route';
+import './events-api-docs';
 
 /** What the registrant sees of their own registration. */
 function registrationView(r: RegistrationDoc) {

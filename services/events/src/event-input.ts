@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { EVENT_KIND_KEYS, FIELD_OF_ACTION_KEYS, MUNICIPALITY_KEYS } from '@qn/domain';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const date = z.coerce.date();
+// Coerced from the JSON string; the meta gives the OpenAPI document its wire type.
+const date = z.coerce.date().meta({ type: 'string', format: 'date-time', description: 'ISO 8601' });
 
 const venue = z.strictObject({
   name: text(200),
