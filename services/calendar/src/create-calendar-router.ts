@@ -18,6 +18,7 @@ import {
 import type { FeedUrlIndex } from './feed-url-index';
 import { eventsFeedQuery, manageTokenBody, noQuery, ORGANISATION_ID } from './feed-query';
 import { sendFeed, type SendOptions } from './send-feed';
+import './calendar-api-docs';
 
 export type CalendarRouterDeps = {
   feeds: CalendarFeeds;
