@@ -113,3 +113,9 @@ export { confirmUrl, unsubscribeUrl } from './links';
 export { withLock } from './redis-lock';
 export { BatchInsert } from './batch-insert';
 export { parseMailbox } from './subscriber-mails';
+export {
+  describeSubscriberDetails,
+  rectifySubscriber,
+  type SubscriberCorrections,
+  type SubscriberDetails,
+} from './rectify-subscriber';

@@ -7,6 +7,8 @@ import { bounceRoutes } from './bounce-routes';
 import { listRoutes } from './list-routes';
 import { campaignRoutes } from './campaign-routes';
 import { clickRoutes } from './click-routes';
+import { subscriberDetailsRoutes } from './subscriber-details-routes';
+import './subscriber-details-api-docs';
 
 /**
  * The newsletter service, mounted at /api/newsletter: public sign-up and the pages behind mail
@@ -19,6 +21,7 @@ export function createNewsletterRouter(deps: NewsletterRouterDeps): Router {
   router.use(authenticate);
   router.use(publicRoutes(deps, ctx));
   router.use(clickRoutes(deps, ctx));
+  router.use(subscriberDetailsRoutes(deps, ctx));
   router.use(bounceRoutes(ctx));
   router.use(listRoutes(ctx));
   router.use(campaignRoutes(ctx));
