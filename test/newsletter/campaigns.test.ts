@@ -166,7 +166,7 @@ describe('the message', () => {
     const [m] = await listMail({ to: addr('anna'), subject });
     const lu = m!.headers['list-unsubscribe']!;
     expect(lu).toMatch(/<http:\/\/127\.0\.0\.1:3000\/api\/newsletter\/u\/u\.[^>]+>/);
-    expect(lu).toMatch(/<mailto:quartier@example\.org\?subject=unsubscribe>/);
+    expect(lu).toMatch(/<mailto:quartier@example\.org\?subject=abmelden%20[A-Za-z0-9._-]+>/);
     expect(m!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     expect(m!.headers['message-id']).toMatch(/^<nl\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{20}@example\.org>$/);
     expect(raw).toMatch(/charset=utf-8/i);

@@ -26,7 +26,7 @@ const services = [
   { name: 'service-funding', entry: 'services/funding/dist/main.js', prefixes: ['/api/funding'] },
   { name: 'service-newsletter', entry: 'services/newsletter/dist/main.js', prefixes: ['/api/newsletter'] },
   { name: 'service-calendar', entry: 'services/calendar/dist/main.js', prefixes: ['/feeds'] },
-  { name: 'service-ops', entry: 'services/ops/dist/main.js', prefixes: ['/api/audit', '/metrics'] },
+  { name: 'service-ops', entry: 'services/ops/dist/main.js', prefixes: ['/api/audit', '/metrics', '/api/inbound', '/api/openapi.json', '/api/docs'] },
 ] as const;
 const workers = [
   { name: 'worker-mailer', entry: 'workers/mailer/dist/main.js', started: 'mailer worker started' },
@@ -168,6 +168,14 @@ describe('split layout: one process per service and worker behind one origin', (
     expect(eventsText).not.toMatch(/^qn_queue_jobs/m);
     const opsText = await (await fetch(`${proxy.url}/metrics`, { headers: bearer })).text();
     expect(opsText).toMatch(/^qn_queue_jobs\{.*queue="mail".*\} \d+$/m);
+  });
+
+  it('serves the API reference of every service from ops', async () => {
+    const doc = (await (await fetch(`${proxy.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    for (const path of ['/api/events', '/api/funding/programmes', '/api/newsletter/lists', '/api/inbound/{secret}']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect((await fetch(`${proxy.url}/api/docs`)).status).toBe(200);
   });
 
   it('runs a housekeeping job on the separate scheduler worker', async () => {

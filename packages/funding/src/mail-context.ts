@@ -1,4 +1,4 @@
-import type { MailContent } from '@qn/mail';
+import { unsubscribeMailto, type MailContent } from '@qn/mail';
 import { subscriptionToken } from './subscription-tokens';
 
 /** What rendering a funding mail needs from the configuration. */
@@ -41,7 +41,7 @@ export function listUnsubscribeHeaders(
 ): Record<string, string> {
   const from = /<([^>]+)>/.exec(ctx.mailFrom)?.[1] ?? ctx.mailFrom;
   return {
-    'List-Unsubscribe': `<${links.unsubscribeUrl}>, <mailto:${from}?subject=${encodeURIComponent(`abmelden ${links.unsubscribeToken}`)}>`,
+    'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${unsubscribeMailto(from, links.unsubscribeToken)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }

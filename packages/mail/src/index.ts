@@ -11,3 +11,4 @@ export {
   suppressedHashes,
   type SuppressionReason,
 } from './suppression';
+export { unsubscribeMailto, unsubscribeTokenOfSubject } from './unsubscribe-mailto';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { unsubscribeMailto } from '@qn/mail';
 import { renderForRecipient, type CompiledCampaign } from './render-campaign';
 import { buildMimeMessage, type MimeMessage } from './mime/build-mime-message';
 import type { DkimKey } from './mime/dkim-sign';
@@ -32,7 +33,11 @@ export function campaignMessage(
 ): MimeMessage {
   const body = renderForRecipient(cc, { name: r.name, unsubscribeUrl: links.unsubscribeUrl });
   const domain = domainOf(cc.from.address);
-  const mailto = `mailto:${cc.from.address}?subject=unsubscribe`;
+  // The link's last segment is its signed token; the mailto carries the same (ops: inbound intake).
+  const mailto = unsubscribeMailto(
+    cc.from.address,
+    links.unsubscribeUrl.slice(links.unsubscribeUrl.lastIndexOf('/') + 1),
+  );
   const headers: [string, string][] = [
     ['List-Unsubscribe', `<${links.unsubscribeUrl}>, <${mailto}>`],
     ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],

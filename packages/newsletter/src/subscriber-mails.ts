@@ -1,4 +1,4 @@
-import { renderMail } from '@qn/mail';
+import { renderMail, unsubscribeMailto } from '@qn/mail';
 import { CONSENT_TEXT } from './consent-text';
 import { confirmUrl, unsubscribeUrl } from './links';
 import { compileCampaign, renderForRecipient } from './render-campaign';
@@ -96,7 +96,7 @@ export async function enqueueWelcomeMail(
       text: body.text,
       html: body.html,
       headers: {
-        'List-Unsubscribe': `<${unsub}>, <mailto:${from.email}?subject=unsubscribe>`,
+        'List-Unsubscribe': `<${unsub}>, <${unsubscribeMailto(from.email, unsub.slice(unsub.lastIndexOf('/') + 1))}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     },

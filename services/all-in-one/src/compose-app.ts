@@ -5,7 +5,12 @@ import { createEventsRouter } from '@qn/service-events';
 import { eventsDepsOf } from '@qn/events';
 import { createFundingRouter } from '@qn/service-funding';
 import { createNewsletterRouter } from '@qn/service-newsletter';
-import { createApiDocsRouter, createAuditRouter, createOpenApiRouter } from '@qn/service-ops';
+import {
+  createApiDocsRouter,
+  createAuditRouter,
+  createInboundRouter,
+  createOpenApiRouter,
+} from '@qn/service-ops';
 import { createWebRouter } from '@qn/service-web';
 import { createCalendarService } from '@qn/service-calendar';
 import { createPrivacyRouter } from '@qn/service-privacy';
@@ -29,6 +34,7 @@ export function composeApp(rt: Runtime): Express {
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/api/newsletter', router: createNewsletterRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },
+      { path: '/api/inbound', router: createInboundRouter(rt) },
       { path: '/api/openapi.json', router: createOpenApiRouter({ publicUrl: rt.config.PUBLIC_URL }) },
       { path: '/api/docs', router: createApiDocsRouter() },
       { path: '/api/privacy', router: createPrivacyRouter(rt) },

@@ -30,7 +30,7 @@ async function build(dkim = true) {
         'Neues aus den Quartieren – Ausgabe März ✓ mit einem recht langen Betreff, der umgebrochen wird',
       messageId: '<nl.c1.abc@example.org>',
       headers: [
-        ['List-Unsubscribe', `<${url}>, <mailto:quartier@example.org?subject=unsubscribe>`],
+        ['List-Unsubscribe', `<${url}>, <mailto:quartier@example.org?subject=abmelden%20u.tok>`],
         ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
         ['List-Id', '<LIST_id-1.newsletter.example.org>'],
       ],
