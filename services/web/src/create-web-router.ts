@@ -17,6 +17,7 @@ import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
 import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
 import { privacyRequestRoutes } from './pages/privacy-request-routes';
+import './web-api-docs';
 
 /** Paths other services own: the web router, mounted last at `/`, never answers for them. */
 const NOT_OURS = /^\/(api|feeds|metrics)(\/|$)|^\/(healthz|readyz)$/;

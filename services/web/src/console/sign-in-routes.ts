@@ -21,7 +21,7 @@ import { pageContext, render, webLocals } from '../http/web-context';
 import { requestSignIn } from '../session/request-sign-in';
 import { endSession, isSignInTokenValid, redeemSignIn, SESSION_TTL_MS } from '../session/redeem-sign-in';
 
-const signInSchema = z.object({ email: formField.email() });
+export const signInSchema = z.object({ email: formField.email() });
 
 function signInPage(ctx: PageContext, form: FormState, signedOut = false): Page {
   const { t } = ctx;

@@ -26,7 +26,7 @@ const OBJECT_ID = /^[0-9a-f]{24}$/;
 const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Field limits as the events API takes them; the domain checks the event's own limits. */
-const registrationForm = z.object({
+export const registrationForm = z.object({
   name: formField.text(200),
   email: formField.email(),
   organisation: formField.optionalText(200),

@@ -10,7 +10,7 @@ import { manageRegistrationPage } from './manage-registration-page';
 const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The same limits as the events API; an emptied optional field deletes the entry. */
-const rectifyForm = z.object({
+export const rectifyForm = z.object({
   name: formField.text(200),
   organisation: formField.optionalText(200),
   accessibilityNeeds: formField.optionalText(1_000),

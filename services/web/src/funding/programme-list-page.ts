@@ -27,7 +27,7 @@ import { fieldsLabel, providerLabel, statusLine } from './programme-view';
 
 const PAGE_SIZE = 20;
 
-const programmeFilterForm = z.object({
+export const programmeFilterForm = z.object({
   q: formField.optionalText(200),
   field: formField.optionalChoice(FIELD_OF_ACTION_KEYS),
   applicant: formField.optionalChoice(APPLICANT_TYPE_KEYS),

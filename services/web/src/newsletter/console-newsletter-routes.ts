@@ -45,13 +45,13 @@ import {
   subscribersPage,
 } from './console-newsletter-pages';
 
-const listForm = z.object({
+export const listForm = z.object({
   name: formField.text(200),
   description: formField.optionalText(2_000),
   lang: formField.choice(['de', 'en'] as const),
 });
 
-const campaignForm = z.object({
+export const campaignForm = z.object({
   name: formField.text(200),
   subject: formField.text(300),
   preheader: formField.optionalText(300),
@@ -63,7 +63,7 @@ const campaignForm = z.object({
   countClicks: formField.checkbox(),
 });
 
-const testForm = z.object({
+export const testForm = z.object({
   to: z.preprocess(
     (v) =>
       typeof v === 'string'
@@ -76,7 +76,7 @@ const testForm = z.object({
   ),
 });
 
-const scheduleForm = z.object({ at: formField.optionalLocalDateTime() });
+export const scheduleForm = z.object({ at: formField.optionalLocalDateTime() });
 
 /** Preview documents get their own policy: no scripts, no requests but https images. */
 const PREVIEW_CSP =

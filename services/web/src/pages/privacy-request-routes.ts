@@ -21,7 +21,7 @@ import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
 
 const PATH = '/datenschutz/anfrage';
-const requestForm = z.object({
+export const requestForm = z.object({
   email: formField.email(),
   kind: formField.choice(['access', 'erasure'] as const),
 });

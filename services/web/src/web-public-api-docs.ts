@@ -1,0 +1,365 @@
+import { z } from 'zod';
+import { documentRoute, type ApiRoute } from '@qn/http';
+import { eventFilterForm } from './events/public-event-list';
+import { registrationForm } from './events/public-event-routes';
+import { rectifyForm } from './events/rectify-registration-route';
+import { programmeFilterForm } from './funding/programme-list-page';
+import { alertManageForm, alertSubscribeForm } from './funding/alert-form';
+import { requestForm } from './pages/privacy-request-routes';
+import {
+  buttonForm,
+  CSRF_EXAMPLE,
+  errorResponses,
+  FORM,
+  formBody,
+  idParams,
+  manageTokenParams,
+  page,
+  publicTags as tags,
+  redirect,
+} from './web-doc-helpers';
+
+/** The public pages (server-rendered HTML) in the OpenAPI document. */
+const pageRoute = (path: string, summary: string, extra: Partial<ApiRoute> = {}) =>
+  documentRoute({
+    method: 'get',
+    path,
+    summary,
+    tags,
+    auth: 'public',
+    ...extra,
+    responses: { 200: page(summary), ...extra.responses },
+  });
+
+pageRoute('/', 'Home page', {
+  description:
+    'Every page takes `?lang=de|en` (remembered in a cookie; German by default) and answers `Cache-Control: no-store`.',
+});
+pageRoute('/datenschutz', 'Privacy notice (DSGVO Art. 13/14)');
+pageRoute('/impressum', 'Imprint');
+pageRoute('/barrierefreiheit', 'Accessibility statement');
+
+// ---- events ----
+
+pageRoute('/veranstaltungen', 'Event calendar with filters (a GET form) and feed links', {
+  query: eventFilterForm.partial(),
+  responses: errorResponses(400),
+});
+pageRoute('/veranstaltungen/:id', 'An event with its registration form', {
+  description: 'Drafts are 404.',
+  params: idParams,
+  responses: errorResponses(404),
+});
+
+documentRoute({
+  method: 'post',
+  path: '/veranstaltungen/:id/anmeldung',
+  summary: 'Register for an event (the form on the event page)',
+  description:
+    'Rate-limited per client address and per email address. An address already registered gets a page ' +
+    'saying so (200) and never someone else’s manage link; the manage link goes out by mail.',
+  tags,
+  auth: 'public',
+  params: idParams,
+  body: formBody(registrationForm),
+  bodyContentType: FORM,
+  bodyExample: {
+    _csrf: CSRF_EXAMPLE,
+    name: 'Erika Mustermann',
+    email: 'erika@example.org',
+    organisation: 'Seniorenrat Köngen',
+    accessibilityNeeds: '',
+    companions: '1',
+    consent: 'on',
+  },
+  responses: {
+    303: redirect('/veranstaltungen/anmeldung/{manageToken}?neu=1'),
+    200: page('Already registered with this address'),
+    ...errorResponses(400, 403, 404, 410, 429, 503),
+  },
+});
+
+pageRoute('/veranstaltungen/anmeldung/:token', 'Manage page of a registration (from the mailed link)', {
+  description:
+    'Cancel, accept an offered seat, correct name, organisation and accessibility needs. `Referrer-Policy: no-referrer` (the token is in the URL).',
+  params: manageTokenParams,
+  query: z.object({
+    neu: z.literal('1').optional(),
+    erledigt: z.enum(['storniert', 'angenommen', 'berichtigt']).optional(),
+  }),
+  responses: errorResponses(404),
+});
+
+documentRoute({
+  method: 'post',
+  path: '/veranstaltungen/anmeldung/:token/stornieren',
+  summary: 'Cancel one’s registration (button on the manage page)',
+  tags,
+  auth: 'public',
+  params: manageTokenParams,
+  body: buttonForm,
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE },
+  responses: {
+    303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=storniert'),
+    ...errorResponses(403, 404, 503),
+  },
+});
+
+documentRoute({
+  method: 'post',
+  path: '/veranstaltungen/anmeldung/:token/annehmen',
+  summary: 'Accept a seat offered from the waiting list (button on the manage page)',
+  tags,
+  auth: 'public',
+  params: manageTokenParams,
+  body: buttonForm,
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE },
+  responses: {
+    303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=angenommen'),
+    ...errorResponses(403, 404, 410, 503),
+  },
+});
+
+documentRoute({
+  method: 'post',
+  path: '/veranstaltungen/anmeldung/:token/berichtigen',
+  summary: 'Correct name, organisation and accessibility needs (DSGVO Art. 16; form on the manage page)',
+  description:
+    'An emptied optional field deletes the entry. A cancelled registration or a cancelled or past event is 409.',
+  tags,
+  auth: 'public',
+  params: manageTokenParams,
+  body: formBody(rectifyForm),
+  bodyContentType: FORM,
+  bodyExample: {
+    _csrf: CSRF_EXAMPLE,
+    name: 'Erika Mustermann',
+    organisation: '',
+    accessibilityNeeds: 'Rollstuhl',
+  },
+  responses: {
+    303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=berichtigt'),
+    ...errorResponses(400, 403, 404, 409, 503),
+  },
+});
+
+// ---- funding ----
+
+pageRoute('/foerderprogramme', 'Funding programme search with filters (a GET form)', {
+  query: programmeFilterForm.partial(),
+  responses: errorResponses(400),
+});
+pageRoute('/foerderprogramme/:id', 'A funding programme', {
+  description: 'Drafts and archived programmes are 404.',
+  params: z.strictObject({ id: z.string().max(200) }),
+  responses: errorResponses(404),
+});
+
+const ALERTS = '/foerderprogramme/benachrichtigungen';
+const alertToken = z.strictObject({ token: z.string().max(500) });
+const linkPage = {
+  description:
+    '`Referrer-Policy: no-referrer`; an unknown, used or expired token is a “link invalid” page (404).',
+  params: alertToken,
+};
+
+pageRoute(ALERTS, 'Funding alerts: the subscription form');
+
+documentRoute({
+  method: 'post',
+  path: ALERTS,
+  summary: 'Subscribe to funding alerts (double opt-in: a confirmation mail follows)',
+  description:
+    'Rate-limited per client address and per email address. The same answer whether the address is new, ' +
+    'already subscribed or blocked. `keywords` is one comma-separated text; checkboxes send `on`.',
+  tags,
+  auth: 'public',
+  body: formBody(alertSubscribeForm),
+  bodyContentType: FORM,
+  bodyExample: {
+    _csrf: CSRF_EXAMPLE,
+    email: 'erika@example.org',
+    fieldsOfAction: ['teilhabe', 'wohnen'],
+    municipalities: 'koengen',
+    keywords: 'Quartier, Nachbarschaft',
+    frequency: 'weekly',
+    reminders: 'on',
+    consent: 'on',
+  },
+  responses: {
+    200: page('A confirmation mail is on its way'),
+    ...errorResponses(400, 403, 429, 503),
+  },
+});
+
+pageRoute(`${ALERTS}/bestaetigen/:token`, 'Confirm a funding alert subscription: a page with one button', {
+  ...linkPage,
+  description: `Confirms nothing itself (mail scanners follow links). ${linkPage.description}`,
+  responses: errorResponses(404),
+});
+
+documentRoute({
+  method: 'post',
+  path: `${ALERTS}/bestaetigen/:token`,
+  summary: 'Confirm the subscription (the button); the page links to the manage page',
+  tags,
+  auth: 'public',
+  ...linkPage,
+  body: buttonForm,
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE },
+  responses: { 200: page('Confirmed'), ...errorResponses(403, 404) },
+});
+
+pageRoute(
+  `${ALERTS}/verwalten/:token`,
+  'Manage a funding alert subscription: filters, frequency, reminders',
+  {
+    ...linkPage,
+    query: z.object({ gespeichert: z.literal('1').optional() }),
+    responses: errorResponses(404),
+  },
+);
+
+documentRoute({
+  method: 'post',
+  path: `${ALERTS}/verwalten/:token`,
+  summary: 'Save the subscription’s filters, frequency and reminders',
+  tags,
+  auth: 'public',
+  ...linkPage,
+  body: formBody(alertManageForm),
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE, fieldsOfAction: 'pflege', keywords: '', frequency: 'immediate' },
+  responses: {
+    303: redirect(`${ALERTS}/verwalten/{token}?gespeichert=1`),
+    ...errorResponses(400, 403, 404),
+  },
+});
+
+documentRoute({
+  method: 'post',
+  path: `${ALERTS}/verwalten/:token/abmelden`,
+  summary: 'End the subscription from its manage page',
+  tags,
+  auth: 'public',
+  ...linkPage,
+  body: buttonForm,
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE },
+  responses: { 200: page('Unsubscribed'), ...errorResponses(403, 404) },
+});
+
+pageRoute(
+  `${ALERTS}/abmelden/:token`,
+  'Unsubscribe from funding alerts (link in every alert): a page with one button',
+  {
+    ...linkPage,
+    responses: errorResponses(404),
+  },
+);
+
+documentRoute({
+  method: 'post',
+  path: `${ALERTS}/abmelden/:token`,
+  summary: 'Unsubscribe from funding alerts (the button)',
+  tags,
+  auth: 'public',
+  ...linkPage,
+  body: buttonForm,
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE },
+  responses: { 200: page('Unsubscribed'), ...errorResponses(403, 404) },
+});
+
+// ---- newsletter ----
+
+pageRoute('/newsletter', 'Newsletter: the subscription form with the public lists');
+
+documentRoute({
+  method: 'post',
+  path: '/newsletter',
+  summary: 'Subscribe to a newsletter list (double opt-in: a confirmation mail follows)',
+  description:
+    'Rate-limited per client address and per email address. The same answer whether the address is new, already subscribed or blocked.',
+  tags,
+  auth: 'public',
+  // The handler's form schema (subscribeForm in newsletter/public-newsletter-routes.ts) is not
+  // exported yet: that file is being changed by the newsletter work of this session.
+  body: buttonForm.extend({
+    listId: z.string().min(1).max(40),
+    email: z.email().max(254),
+    name: z.string().max(200).optional(),
+    municipality: z.string().optional(),
+    actorType: z.string().optional(),
+    fieldsOfAction: z.union([z.string(), z.array(z.string())]).optional(),
+    consent: z.literal('on'),
+  }),
+  bodyContentType: FORM,
+  bodyExample: {
+    _csrf: CSRF_EXAMPLE,
+    listId: 'quartiersnews',
+    email: 'erika@example.org',
+    name: 'Erika Mustermann',
+    municipality: 'koengen',
+    fieldsOfAction: 'teilhabe',
+    consent: 'on',
+  },
+  responses: {
+    200: page('A confirmation mail is on its way'),
+    ...errorResponses(400, 403, 429, 503),
+  },
+});
+
+const nlToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_.-]{10,400}$/) });
+const nlLink = (path: string, summary: string) =>
+  pageRoute(path, summary, {
+    description:
+      'Changes nothing (mail scanners follow links). `Referrer-Policy: no-referrer`; an unknown or expired link is a 404 page.',
+    params: nlToken,
+    responses: errorResponses(404),
+  });
+const nlButton = (path: string, summary: string, done: string) =>
+  documentRoute({
+    method: 'post',
+    path,
+    summary,
+    tags,
+    auth: 'public',
+    params: nlToken,
+    body: buttonForm,
+    bodyContentType: FORM,
+    bodyExample: { _csrf: CSRF_EXAMPLE },
+    responses: { 200: page(done), ...errorResponses(403, 404) },
+  });
+
+nlLink('/newsletter/bestaetigen/:token', 'Confirm a newsletter subscription: a page with one button');
+nlButton('/newsletter/bestaetigen/:token', 'Confirm the newsletter subscription (the button)', 'Confirmed');
+nlLink(
+  '/newsletter/abmelden/:token',
+  'Unsubscribe from a newsletter list (link in every mail): a page with one button',
+);
+nlButton('/newsletter/abmelden/:token', 'Unsubscribe (the button)', 'Unsubscribed');
+
+// ---- privacy ----
+
+pageRoute('/datenschutz/anfrage', 'Ask for access to or erasure of one’s data: the form');
+
+documentRoute({
+  method: 'post',
+  path: '/datenschutz/anfrage',
+  summary: 'Ask for access to or erasure of the data stored about an address (confirmed by a mailed link)',
+  description:
+    'Rate-limited per client address and per email address. The same answer whether or not anything is stored about the address.',
+  tags,
+  auth: 'public',
+  body: formBody(requestForm),
+  bodyContentType: FORM,
+  bodyExample: { _csrf: CSRF_EXAMPLE, email: 'erika@example.org', kind: 'access' },
+  responses: {
+    200: page('A mail with a confirmation link is on its way'),
+    ...errorResponses(400, 403, 429, 503),
+  },
+});
