@@ -15,13 +15,16 @@ const csrf = z
   .max(100)
   .meta({ description: 'CSRF token from the form’s page (bound to the session or the browser cookie)' });
 
+const formText =
+  'An HTML form, urlencoded: every value is text (numbers too), an empty field counts as absent, a ticked checkbox sends `on`, a repeated name gives a list.';
+
 /** The form schema the handler parses with, plus the CSRF field every POST must carry. */
 export function formBody<S extends z.ZodObject>(schema: S) {
-  return schema.safeExtend({ _csrf: csrf });
+  return schema.safeExtend({ _csrf: csrf }).meta({ description: formText });
 }
 
 /** A form whose only field is the CSRF token (a button). */
-export const buttonForm = z.object({ _csrf: csrf });
+export const buttonForm = z.object({ _csrf: csrf }).meta({ description: formText });
 export const CSRF_EXAMPLE = 'Hq2mV0cXk1…';
 
 export const idParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/) });
