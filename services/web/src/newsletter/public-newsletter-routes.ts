@@ -39,6 +39,9 @@ import {
 } from '@qn/web-ui';
 import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
+import { subscriberDetailsPages } from './subscriber-details-routes';
+import './subscriber-details-api-docs';
+import { detailsWords } from './subscriber-details-words';
 
 const TOKEN = /^[A-Za-z0-9_.-]{10,400}$/;
 
@@ -230,16 +233,17 @@ export function publicNewsletterRoutes(deps: WebDeps): Router {
     const v = TOKEN.test(token) ? await describeUnsubscribe(nl, token) : INVALID;
     if (v.state !== 'valid') return show(res, unsubscribeAnswer(ctx, v));
     const { t } = ctx;
-    render(
-      res,
-      buttonPage(
-        ctx,
-        t('nl.unsub.title'),
-        t('nl.unsub.text', { list: v.listName ?? '' }),
-        `/newsletter/abmelden/${token}`,
-        t('nl.unsub.submit'),
-      ),
+    const page = buttonPage(
+      ctx,
+      t('nl.unsub.title'),
+      t('nl.unsub.text', { list: v.listName ?? '' }),
+      `/newsletter/abmelden/${token}`,
+      t('nl.unsub.submit'),
     );
+    // The same personal link also opens the details page (DSGVO Art. 16).
+    page.body = html`${page.body}
+      <p><a href="/newsletter/angaben/${token}">${detailsWords[ctx.lang].link}</a></p>`;
+    render(res, page);
   });
 
   router.post('/newsletter/abmelden/:token', async (req, res) => {
@@ -247,6 +251,8 @@ export function publicNewsletterRoutes(deps: WebDeps): Router {
     const v = TOKEN.test(token) ? await unsubscribeByToken(nl, token) : INVALID;
     show(res, unsubscribeAnswer(pageContext(res), v));
   });
+
+  router.use(subscriberDetailsPages(deps));
 
   return router;
 }
