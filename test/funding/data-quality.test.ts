@@ -102,6 +102,7 @@ it('schedules the weekly digest for Monday 07:00 Europe/Berlin and the daily run
       'funding-deadline-reminders',
       'funding-housekeeping',
       'funding-link-check',
+      'funding-match-index-rebuild',
       'funding-weekly-digest',
     ].sort(),
   );

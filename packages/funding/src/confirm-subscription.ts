@@ -3,6 +3,7 @@ import { liftSuppression } from '@qn/mail';
 import { Alert } from './models/alert';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { findSubscriptionByToken } from './find-subscription';
+import { noteMatchIndexChangesOf } from './match-index/note-match-index-changes';
 import { op } from './trusted';
 
 /**
@@ -22,12 +23,13 @@ export async function confirmSubscription(opts: {
     { _id: sub._id },
     { $set: { status: 'confirmed', confirmedAt: now, 'consent.confirmedAt': now }, $unset: { expiresAt: 1 } },
   );
+  let replacedIds: string[] = [];
   const replaced = await Subscription.find(
     { emailHash: sub.emailHash, status: 'confirmed', _id: op({ $ne: sub._id }) },
     { _id: 1 },
   ).lean();
   if (replaced.length) {
-    const ids = replaced.map((r) => r._id);
+    const ids = (replacedIds = replaced.map((r) => r._id));
     await Subscription.updateMany(
       { _id: op({ $in: ids }) },
       { $set: { status: 'ended', endedReason: 'replaced' } },
@@ -37,6 +39,8 @@ export async function confirmSubscription(opts: {
       { $set: { status: 'skipped' } },
     );
   }
+  // After the writes: the index learns of the new subscription and of those it replaced.
+  await noteMatchIndexChangesOf([sub._id, ...replacedIds]);
   // The person asked again, explicitly: an earlier "unsubscribed" suppression no longer holds.
   await liftSuppression(sub.email, opts.secret);
   return (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;

@@ -58,3 +58,20 @@ export { sendDigest } from './send-digest';
 export { runReminders } from './run-reminders';
 export { reconcileMatches } from './reconcile-matches';
 export { checkLink, checkProgrammeLinks, listBrokenLinks, type LinkStatus } from './check-programme-links';
+export {
+  subscriptionMatches,
+  type MatchableSubscription,
+  type MatchableProgramme,
+} from './subscription-matches';
+export { MatchIndexChange, type MatchIndexChangeDoc } from './models/match-index-change';
+export { DIMENSIONS as MATCH_INDEX_DIMENSIONS, type MatchIndex } from './match-index/index-keys';
+export { indexedStateOf, type IndexedState } from './match-index/indexed-state';
+export {
+  noteMatchIndexChanges,
+  noteMatchIndexChangesOf,
+  noteRemovedFromMatchIndex,
+} from './match-index/note-match-index-changes';
+export { rebuildMatchIndex, applyMatchIndexChanges } from './match-index/rebuild-match-index';
+export { selectCandidates } from './match-index/select-candidates';
+export { readMatchIndex, type MatchIndexContents } from './match-index/read-match-index';
+export { eraseFromMatchIndex } from './match-index/erase-from-match-index';

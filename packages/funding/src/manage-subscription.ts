@@ -1,6 +1,7 @@
 import { AppError } from '@qn/domain';
 import { Subscription, type Frequency, type SubscriptionDoc } from './models/subscription';
 import { findSubscriptionByToken } from './find-subscription';
+import { noteMatchIndexChanges } from './match-index/note-match-index-changes';
 import {
   filtersOf,
   normaliseKeywords,
@@ -50,5 +51,7 @@ export async function updateManagedSubscription(opts: {
   if (opts.patch.frequency) set.frequency = opts.patch.frequency;
   if (opts.patch.reminders !== undefined) set.reminders = opts.patch.reminders;
   await Subscription.updateOne({ _id: sub._id }, { $set: set });
-  return (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;
+  const after = (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;
+  await noteMatchIndexChanges([after]);
+  return after;
 }

@@ -1,4 +1,5 @@
 import { isDuplicateKeyError } from '@qn/db';
+import { AppError } from '@qn/domain';
 import { suppressedHashes } from '@qn/mail';
 import type { Producer } from '@qn/queue';
 import { Alert, alertId, type AlertDoc, type AlertKind } from './models/alert';
@@ -6,6 +7,12 @@ import { MatchRun } from './models/match-run';
 import { Programme, type ProgrammeDoc } from './models/programme';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { keywordsMatch, subscriptionMatchQuery } from './match-query';
+import { noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
+import { INDEX_BUSY, stateKey, type MatchIndex } from './match-index/index-keys';
+import type { IndexedState } from './match-index/indexed-state';
+import { applyMatchIndexChanges } from './match-index/rebuild-match-index';
+import { selectCandidates } from './match-index/select-candidates';
+import { subscriptionMatches } from './subscription-matches';
 import { op } from './trusted';
 
 export type MatchRequest = {
@@ -21,9 +28,11 @@ export type MatchResult = { matched: number; enqueued: number; suppressed: numbe
 type SubRow = Pick<SubscriptionDoc, '_id' | 'emailHash' | 'frequency' | 'keywords'>;
 
 /**
- * Fans a programme change out to its subscribers without holding them in memory: the
- * database selects the matching confirmed subscriptions, a cursor streams them, and each batch
- * is (1) recorded as alert documents with deterministic ids, inserted unordered so duplicates
+ * Fans a programme change out to its subscribers without holding them in memory. With a match
+ * index (Redis, docs/adr/0006) the candidates are computed inside Redis and popped in batches;
+ * each is re-checked with `subscriptionMatches` against the state the index holds (and again at
+ * send time against the database). Without one, the database selects the matching confirmed
+ * subscriptions and a cursor streams them. Each batch is (1) recorded as alert documents with deterministic ids, inserted unordered so duplicates
  * from an earlier, interrupted run are ignored, then (2) enqueued as `funding.send-alert` jobs
  * with deterministic ids in one round trip. A rerun after a crash re-enqueues exactly the
  * alerts still pending, so each (subscription, programme, reason) is mailed at most once.
@@ -36,36 +45,21 @@ export async function matchProgramme(opts: {
   batchSize?: number;
   now?: Date;
   requestId?: string;
+  /** The Redis match index; without it the database selects (a full scan on FerretDB). */
+  index?: MatchIndex;
 }): Promise<MatchResult> {
   const { request: rq, producer } = opts;
   const batchSize = opts.batchSize ?? 500;
   const programme = await Programme.findById(rq.programmeId).lean<ProgrammeDoc>();
   if (!programme || programme.status !== 'published')
     return { matched: 0, enqueued: 0, suppressed: 0, skipped: 'not published' };
+  const prog: ProgrammeDoc = programme;
 
   const result: MatchResult = { matched: 0, enqueued: 0, suppressed: 0 };
-  const cursor = Subscription.find(
-    subscriptionMatchQuery(programme, { remindersOnly: rq.kind === 'reminder' }),
-    {
-      _id: 1,
-      emailHash: 1,
-      frequency: 1,
-      keywords: 1,
-    },
-  )
-    .lean<SubRow[]>()
-    .cursor({ batchSize });
-
-  let batch: SubRow[] = [];
-  for await (const sub of cursor as AsyncIterable<SubRow>) {
-    if (!keywordsMatch(sub.keywords, programme.searchText)) continue;
-    batch.push(sub);
-    if (batch.length >= batchSize) {
-      await flush(batch);
-      batch = [];
-    }
-  }
-  await flush(batch);
+  const remindersOnly = rq.kind === 'reminder';
+  const path = opts.index ? await indexGeneration(opts.index) : undefined;
+  if (opts.index && path) await fromIndex(opts.index, path);
+  else await fromDatabase();
 
   await MatchRun.updateOne(
     { _id: `${rq.programmeId}:${rq.reason}` },
@@ -82,6 +76,52 @@ export async function matchProgramme(opts: {
   );
   return result;
 
+  async function fromIndex(ix: MatchIndex, generation: string): Promise<void> {
+    const key = await selectCandidates(ix, generation, prog, { remindersOnly });
+    try {
+      for (;;) {
+        // SPOP hands out each member once, so nothing is read twice and memory holds one batch.
+        const ids = await ix.redis.spop(key, batchSize);
+        if (ids.length === 0) break;
+        const states = await ix.redis.hmget(stateKey(ix, generation), ...ids);
+        const rows: SubRow[] = [];
+        ids.forEach((id, i) => {
+          const raw = states[i];
+          if (!raw) return;
+          const st = JSON.parse(raw) as IndexedState;
+          if (!subscriptionMatches({ match: st.m, keywords: st.k, reminders: st.r }, prog, { remindersOnly }))
+            return;
+          rows.push({ _id: id, emailHash: st.h, frequency: st.f, keywords: st.k });
+        });
+        await flush(rows);
+      }
+    } finally {
+      await ix.redis.del(key);
+    }
+  }
+
+  async function fromDatabase(): Promise<void> {
+    const cursor = Subscription.find(subscriptionMatchQuery(prog, { remindersOnly }), {
+      _id: 1,
+      emailHash: 1,
+      frequency: 1,
+      keywords: 1,
+    })
+      .lean<SubRow[]>()
+      .cursor({ batchSize });
+
+    let batch: SubRow[] = [];
+    for await (const sub of cursor as AsyncIterable<SubRow>) {
+      if (!keywordsMatch(sub.keywords, prog.searchText)) continue;
+      batch.push(sub);
+      if (batch.length >= batchSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    await flush(batch);
+  }
+
   async function flush(rows: SubRow[]): Promise<void> {
     if (rows.length === 0) return;
     const suppressed = await suppressedHashes(rows.map((r) => r.emailHash));
@@ -92,6 +132,7 @@ export async function matchProgramme(opts: {
         { _id: op({ $in: ended }) },
         { $set: { status: 'ended', endedReason: 'suppressed' } },
       );
+      await noteRemovedFromMatchIndex(ended);
       result.suppressed += ended.length;
       rows = rows.filter((r) => !suppressed.has(r.emailHash));
     }
@@ -136,6 +177,21 @@ export async function matchProgramme(opts: {
       })),
     );
     result.enqueued += immediate.length;
+  }
+}
+
+/**
+ * The generation to read, once the recorded changes are applied (rebuilt first when missing).
+ * While another process holds the index lock longer than a short wait (a rebuild, or a crashed
+ * holder whose lock has not expired yet) the slower database path answers instead: matching
+ * must never run on an index that lacks recent confirmations.
+ */
+async function indexGeneration(ix: MatchIndex): Promise<string | undefined> {
+  try {
+    return (await applyMatchIndexChanges(ix, { waitMs: 30_000 })).generation!;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unavailable' && err.message === INDEX_BUSY) return undefined;
+    throw err;
   }
 }
 

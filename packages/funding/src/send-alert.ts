@@ -6,6 +6,8 @@ import { Alert, alertId, type AlertKind } from './models/alert';
 import { Programme, type ProgrammeDoc } from './models/programme';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { renderAlertMail } from './render-alert-mail';
+import { noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
+import { subscriptionMatches } from './subscription-matches';
 
 /**
  * Programmes by id for a few seconds: a fan-out sends thousands of alerts about one programme,
@@ -55,10 +57,14 @@ export async function sendAlert(opts: {
   if (!sub || sub.status !== 'confirmed') return skip();
   if (await isSuppressed(sub.email, opts.mail.secret)) {
     await Subscription.updateOne({ _id: sub._id }, { $set: { status: 'ended', endedReason: 'suppressed' } });
+    await noteRemovedFromMatchIndex([sub._id]);
     return skip();
   }
   const programme = await (opts.programmes ?? new ProgrammeCache(0)).get(opts.programmeId);
   if (!programme || programme.status !== 'published') return skip();
+  // The match came from the Redis index, which may lag the database: the filters as stored now
+  // decide (a subscriber who narrowed them meanwhile gets nothing).
+  if (!subscriptionMatches(sub, programme, { remindersOnly: opts.kind === 'reminder' })) return skip();
 
   const today = dateIn(opts.mail.timeZone, opts.now);
   const m = renderAlertMail(opts, programme, sub, opts.mail, today);

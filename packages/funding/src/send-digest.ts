@@ -6,6 +6,8 @@ import { Alert, type AlertDoc } from './models/alert';
 import { Programme, type ProgrammeDoc } from './models/programme';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { renderDigestMail } from './render-alert-mail';
+import { noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
+import { subscriptionMatches } from './subscription-matches';
 import { op } from './trusted';
 
 /**
@@ -27,11 +29,13 @@ export async function sendDigest(opts: {
   const sub = await Subscription.findById(subscriptionId).lean<SubscriptionDoc>();
   const suppressed = sub ? await isSuppressed(sub.email, opts.mail.secret) : false;
   if (!sub || sub.status !== 'confirmed' || suppressed) {
-    if (sub && suppressed)
+    if (sub && suppressed) {
       await Subscription.updateOne(
         { _id: sub._id },
         { $set: { status: 'ended', endedReason: 'suppressed' } },
       );
+      await noteRemovedFromMatchIndex([sub._id]);
+    }
     await Alert.updateMany(pendingOfSub, { $set: { status: 'skipped' } });
     return 'skipped';
   }
@@ -55,7 +59,15 @@ export async function sendDigest(opts: {
   // One entry per programme, under its latest news (a new programme whose deadline then moved
   // is listed once).
   const latest = new Map<string, AlertDoc>();
-  for (const a of claimed) if (programmes.has(a.programmeId)) latest.set(a.programmeId, a);
+  // Only programmes the filters as stored now still match (the index that proposed them may lag).
+  const stillMatching = (id: string) => {
+    const p = programmes.get(id);
+    return p !== undefined && subscriptionMatches(sub, p);
+  };
+  const dropped = claimed.filter((a) => a.status === 'pending' && !stillMatching(a.programmeId));
+  if (dropped.length)
+    await Alert.updateMany({ _id: op({ $in: dropped.map((a) => a._id) }) }, { $set: { status: 'skipped' } });
+  for (const a of claimed) if (stillMatching(a.programmeId)) latest.set(a.programmeId, a);
   const items = [...latest.values()].map((alert) => ({
     alert,
     programme: programmes.get(alert.programmeId)!,
@@ -78,6 +90,9 @@ export async function sendDigest(opts: {
     },
     { requestId: opts.requestId },
   );
-  await Alert.updateMany({ subscriptionId, digestKey }, { $set: { status: 'sent', sentAt: new Date() } });
+  await Alert.updateMany(
+    { subscriptionId, digestKey, status: op({ $ne: 'skipped' as const }) },
+    { $set: { status: 'sent', sentAt: new Date() } },
+  );
   return 'sent';
 }

@@ -20,6 +20,8 @@ export type FundingSettings = {
   reminderPattern: string;
   linkCheckPattern: string;
   housekeepingPattern: string;
+  /** Nightly rebuild of the Redis match index from the database (docs/adr/0006). */
+  matchIndexRebuildPattern: string;
   timeZone: string;
 };
 
@@ -34,6 +36,7 @@ export const defaultFundingSettings: FundingSettings = {
   reminderPattern: '0 6 * * *',
   linkCheckPattern: '30 3 * * *',
   housekeepingPattern: '15 * * * *',
+  matchIndexRebuildPattern: '45 2 * * *',
   timeZone: 'Europe/Berlin',
 };
 

@@ -1,6 +1,7 @@
 import { Alert } from './models/alert';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { findSubscriptionByToken } from './find-subscription';
+import { noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
 
 /**
  * Ends a subscription (idempotent): no alert, digest item or reminder goes out for it after
@@ -19,6 +20,8 @@ export async function unsubscribe(opts: {
       { $set: { status: 'unsubscribed', unsubscribedAt: now }, $unset: { expiresAt: 1 } },
     );
   }
+  // Noted on every call, so a retry after a crash right after the update still reaches the index.
+  await noteRemovedFromMatchIndex([sub._id]);
   await Alert.updateMany({ subscriptionId: sub._id, status: 'pending' }, { $set: { status: 'skipped' } });
   return (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;
 }

@@ -4,6 +4,7 @@ import type { Config } from '@qn/config';
 import type { Logger } from '@qn/log';
 import { createWorker, QueueName, type Producer } from '@qn/queue';
 import {
+  applyMatchIndexChanges,
   checkProgrammeLinks,
   dateIn,
   expirePendingSubscriptions,
@@ -11,12 +12,14 @@ import {
   mailContextOf,
   matchProgramme,
   ProgrammeCache,
+  rebuildMatchIndex,
   reconcileMatches,
   runDigests,
   runReminders,
   sendAlert,
   sendDigest,
   type FundingSettings,
+  type MatchIndex,
 } from '@qn/funding';
 import { scheduleFundingJobs } from './schedule-funding-jobs';
 
@@ -51,7 +54,15 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
     scheduleFundingJobs(producer, settings).catch((err: Error) =>
       deps.logger.error({ err: err.message }, 'could not register funding schedules'),
     );
-  return createWorker({
+  // The match index gets a connection of its own: the worker's is for BullMQ.
+  const index: MatchIndex = { redis: deps.connection.duplicate(), prefix: deps.config.QUEUE_PREFIX };
+  index.redis.on('error', () => {}); // the runtime's connections already log an outage
+  // Redis without persistence loses the index on a restart: rebuild now rather than at the
+  // first publish (a matcher would rebuild too; this just takes the wait off it).
+  const started = applyMatchIndexChanges(index).catch((err: Error) =>
+    deps.logger.warn({ err: err.message }, 'match index not brought up to date at start'),
+  );
+  const worker = createWorker({
     queue: QueueName.alerts,
     connection: deps.connection,
     prefix: deps.config.QUEUE_PREFIX,
@@ -64,6 +75,7 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
         const r = await matchProgramme({
           request: p,
           producer,
+          index,
           batchSize: settings.matchBatchSize,
           requestId,
         });
@@ -92,8 +104,17 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
         const now = p.now ? new Date(p.now) : new Date();
         const expired = await expirePendingSubscriptions(now);
         const redone = await reconcileMatches({ producer, now });
-        log.info({ expired, redone }, 'funding housekeeping done');
+        // Keeps the outbox short between publishes.
+        const { applied } = await applyMatchIndexChanges(index);
+        log.info({ expired, redone, matchIndexChanges: applied }, 'funding housekeeping done');
+      },
+      'funding.rebuild-match-index': async (_p, { log }) => {
+        const r = await rebuildMatchIndex(index);
+        log.info(r, 'match index rebuilt');
       },
     },
   });
+  // After the start-up rebuild settles, so it can release the index lock.
+  worker.on('closed', () => void started.finally(() => index.redis.disconnect()));
+  return worker;
 }

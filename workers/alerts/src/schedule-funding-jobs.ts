@@ -12,6 +12,11 @@ export const FUNDING_SCHEDULES = (s: FundingSettings) =>
     { id: 'funding-deadline-reminders', name: 'funding.reminders-run', pattern: s.reminderPattern },
     { id: 'funding-link-check', name: 'funding.link-check-run', pattern: s.linkCheckPattern },
     { id: 'funding-housekeeping', name: 'funding.housekeeping', pattern: s.housekeepingPattern },
+    {
+      id: 'funding-match-index-rebuild',
+      name: 'funding.rebuild-match-index',
+      pattern: s.matchIndexRebuildPattern,
+    },
   ] as const;
 
 export async function scheduleFundingJobs(producer: Producer, settings: FundingSettings): Promise<void> {

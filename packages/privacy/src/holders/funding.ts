@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Alert, Programme, Subscription } from '@qn/funding';
+import { Alert, eraseFromMatchIndex, Programme, Subscription } from '@qn/funding';
 import { anyOf, deadHash, erasedAddress, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { PersonalDataHolder } from '../types';
@@ -83,6 +83,11 @@ export const fundingSubscriptionsHolder: PersonalDataHolder = {
       );
     }
     if (subs.length) {
+      // Out of the alert match index too (it holds the address's HMAC and the keywords).
+      await eraseFromMatchIndex(
+        subs.map((s) => s._id),
+        ctx.redis && { redis: ctx.redis, prefix: ctx.config.QUEUE_PREFIX },
+      );
       await Alert.updateMany(
         { subscriptionId: anyOf(subs.map((s) => s._id)), status: 'pending' },
         { $set: { status: 'skipped' } },

@@ -9,6 +9,7 @@ import {
   fundingRemindersRunJob,
   fundingLinkCheckRunJob,
   fundingHousekeepingJob,
+  fundingRebuildMatchIndexJob,
 } from './funding/scheduled';
 
 /**
@@ -24,4 +25,5 @@ export const fundingJobs = {
   [fundingRemindersRunJob.name]: fundingRemindersRunJob,
   [fundingLinkCheckRunJob.name]: fundingLinkCheckRunJob,
   [fundingHousekeepingJob.name]: fundingHousekeepingJob,
+  [fundingRebuildMatchIndexJob.name]: fundingRebuildMatchIndexJob,
 } as const satisfies Record<string, JobDefinition<string, z.ZodType>>;

@@ -54,3 +54,14 @@ export const fundingHousekeepingJob = defineJob({
   schema: z.strictObject({ now: z.iso.datetime().optional() }),
   options: retry,
 });
+
+/**
+ * Nightly: rebuild the Redis match index from the database (repairs a change lost between a
+ * database write and its outbox entry) and apply the outbox meanwhile.
+ */
+export const fundingRebuildMatchIndexJob = defineJob({
+  name: 'funding.rebuild-match-index',
+  queue: QueueName.alerts,
+  schema: z.strictObject({}),
+  options: retry,
+});
