@@ -52,6 +52,14 @@ describe('newsletter: correct one’s own details through the personal link', ()
     });
     expect(await stored(sub.id)).toEqual(before);
 
+    // The page behind the link in every newsletter leads to the details page of the web front end.
+    const token = sub.details.split('/')[4]!;
+    const unsubscribePage = await s.http.get(`/api/newsletter/u/${token}`);
+    expect(unsubscribePage.text).toContain(`href="/newsletter/angaben/${token}"`);
+    const webPage = await s.http.get(`/newsletter/angaben/${token}`);
+    expect(webPage.status).toBe(200);
+    expect(webPage.text).toContain('Anna Alt');
+
     const res = await s.http.patch(sub.details).send({
       name: ' Anna Neu ',
       municipality: 'koengen',

@@ -29,6 +29,10 @@ export function postButton(label: string, fields: Record<string, string> = {}): 
   return `<form method="post">${hidden}<button type="submit">${escapeHtml(label)}</button></form>`;
 }
 
+export function link(href: string, label: string): string {
+  return `<p><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></p>`;
+}
+
 export const words = {
   de: {
     confirmTitle: 'Anmeldung bestätigen',
@@ -45,6 +49,7 @@ export const words = {
     unsubAsk: (list?: string) =>
       `Möchten Sie den Newsletter${list ? ` „${list}“` : ''} abbestellen? Danach erhalten Sie keine Newsletter der Koordination Quartier mehr an diese Adresse.`,
     unsubButton: 'Abbestellen',
+    detailsLink: 'Ihre Angaben ansehen oder berichtigen',
     unsubDoneTitle: 'Abgemeldet',
     unsubDone:
       'Sie wurden abgemeldet und erhalten keine Newsletter mehr an diese Adresse. Wenn Sie später wieder einen möchten, melden Sie sich einfach neu an.',
@@ -67,6 +72,7 @@ export const words = {
     unsubAsk: (list?: string) =>
       `Do you want to unsubscribe from the newsletter${list ? ` "${list}"` : ''}? You will then receive no newsletters of the office at this address.`,
     unsubButton: 'Unsubscribe',
+    detailsLink: 'View or correct your details',
     unsubDoneTitle: 'Unsubscribed',
     unsubDone:
       'You have been unsubscribed and will receive no more newsletters at this address. To receive one again later, just sign up again.',

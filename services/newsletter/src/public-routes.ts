@@ -16,7 +16,7 @@ import {
 } from '@qn/newsletter';
 import type { NewsletterRouterDeps } from './deps';
 import { idParam, subscribeFromForm, subscribeInput, tokenParam } from './inputs';
-import { p, postButton, sendPage, words } from './pages';
+import { link, p, postButton, sendPage, words } from './pages';
 
 /** The one answer to every sign-up, whatever the address's state: it reveals nothing. */
 export const SUBSCRIBE_ANSWER = {
@@ -39,11 +39,18 @@ function confirmPage(view: ConfirmView): [number, string, string] {
   }
 }
 
-function unsubscribePage(view: UnsubscribeView): [number, string, string] {
+function unsubscribePage(view: UnsubscribeView, token?: string): [number, string, string] {
   const w = words[view.lang];
   switch (view.state) {
     case 'valid':
-      return [200, w.unsubTitle, p(w.unsubAsk(view.listName)) + postButton(w.unsubButton)];
+      return [
+        200,
+        w.unsubTitle,
+        p(w.unsubAsk(view.listName)) +
+          postButton(w.unsubButton) +
+          // The same link opens the details page on the web front end (DSGVO Art. 16).
+          (token ? link(`/newsletter/angaben/${encodeURIComponent(token)}`, w.detailsLink) : ''),
+      ];
     case 'done':
       return [200, w.unsubDoneTitle, p(w.unsubDone)];
     case 'test':
@@ -103,7 +110,7 @@ export function publicRoutes(deps: NewsletterRouterDeps, ctx: NewsletterContext)
 
   r.get('/u/:token', async (req, res) => {
     const { token } = parseInput(tokenParam, req.params);
-    sendPage(res, ...withLang(await describeUnsubscribe(ctx, token), unsubscribePage));
+    sendPage(res, ...withLang(await describeUnsubscribe(ctx, token), (v) => unsubscribePage(v, token)));
   });
   r.post('/u/:token', async (req, res) => {
     const { token } = parseInput(tokenParam, req.params);
