@@ -5,10 +5,14 @@ export const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** A parameter may repeat (`?kind=a&kind=b`) or list values with commas (`?kind=a,b`). */
 function listOf(value: z.ZodType<string, string>, max: number) {
+  const options = value instanceof z.ZodEnum ? (value.options as string[]) : undefined;
   return z
     .union([z.string().max(2_000), z.array(z.string().max(2_000)).max(max)])
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()))
-    .pipe(z.array(value).min(1).max(max));
+    .pipe(z.array(value).min(1).max(max))
+    .meta({
+      description: `Up to ${max} values, repeated or comma-separated${options ? `: ${options.join(', ')}` : ''}`,
+    });
 }
 
 /** Query of /feeds/events.ics; anything else in the query is a 400, not silently ignored. */
