@@ -155,6 +155,18 @@ describe('manage page: correct one’s own details', () => {
   });
 });
 
+describe('privacy notice', () => {
+  it('says how to correct one’s details, in German and English', async () => {
+    const ctx = await newVisitor(browser);
+    const page = await ctx.newPage();
+    await page.goto(stack.url('/datenschutz'));
+    expect(await page.locator('main').textContent()).toMatch(/Falsche Angaben berichtigen Sie selbst/);
+    await page.goto(stack.url('/datenschutz?lang=en'));
+    expect(await page.locator('main').textContent()).toMatch(/You correct wrong details yourself/);
+    await ctx.close();
+  });
+});
+
 describe('manage page: accessibility', () => {
   it('passes axe with the correction form, also after a rejected post', async () => {
     const deps = eventsDepsOf(stack.aio.rt);

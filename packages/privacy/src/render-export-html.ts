@@ -18,6 +18,8 @@ const labels = {
     none: 'Zu dieser Adresse sind keine Daten gespeichert.',
     consent: 'Wortlaut Ihrer Einwilligungen',
     machine: 'Maschinenlesbare Fassung (JSON)',
+    rights:
+      'Ist etwas falsch, berichtigen Sie es selbst (Art. 16 DSGVO): Name, Organisation und Hinweise zur Barrierefreiheit einer Anmeldung über den persönlichen Link in der Anmeldebestätigung, Name und Angaben zum Newsletter über den Link „Abbestellen“ in jedem Newsletter. Beim Förderprogramm-Alarm ist nur die Adresse gespeichert. Eine neue Adresse: abmelden und neu anmelden. Löschung (Art. 17) können Sie unter /datenschutz/anfrage beantragen.',
   },
   en: {
     title: 'Your stored personal data (Art. 15 GDPR)',
@@ -34,6 +36,8 @@ const labels = {
     none: 'Nothing is stored about this address.',
     consent: 'Wording of your consents',
     machine: 'Machine-readable version (JSON)',
+    rights:
+      'If anything is wrong, correct it yourself (Art. 16 GDPR): the name, organisation and accessibility needs of a registration through the personal link in its confirmation, your newsletter name and details through the “unsubscribe” link in every newsletter. Funding alerts store only the address. A new address: unsubscribe and sign up again. You can ask for erasure (Art. 17) at /datenschutz/anfrage.',
   },
 } as const;
 
@@ -53,6 +57,7 @@ export function renderExportHtml(data: PersonalDataExport, lang: Lang = 'de'): s
     `<p>${e(l.controller)}: ${e(data.controller.name)}, ${e(data.controller.address)}, ${e(data.controller.email)}<br>${e(l.dpo)}: ${e(data.controller.dataProtectionOfficer)}</p>`,
   ];
   if (data.sections.length === 0) parts.push(`<p>${e(l.none)}</p>`);
+  else parts.push(`<p>${e(l.rights)}</p>`);
   for (const s of data.sections) {
     parts.push(
       `<section><h2>${e(s.category[lang])}</h2><dl>` +

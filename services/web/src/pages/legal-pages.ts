@@ -101,6 +101,12 @@ export function privacyPage(ctx: PageContext): Page {
             21). Eine Einwilligung können Sie jederzeit mit Wirkung für die Zukunft widerrufen. Schreiben Sie
             dazu an <a href="mailto:${o.email}">${o.email}</a>.
           </p>
+          <p>
+            Falsche Angaben berichtigen Sie selbst: Name, Organisation und Hinweise zur Barrierefreiheit einer
+            Anmeldung über den persönlichen Link in Ihrer Anmeldebestätigung, Ihre Angaben zum Newsletter über
+            den Abmeldelink in jedem Newsletter. Für den Förderprogramm-Alarm speichern wir nur Ihre Adresse.
+            Eine neue E-Mail-Adresse tragen Sie ein, indem Sie sich ab- und neu anmelden.
+          </p>
           <p><a href="/datenschutz/anfrage">${ctx.t('pr.link')}</a></p>
           <p>
             Sie können sich außerdem beim Landesbeauftragten für den Datenschutz und die Informationsfreiheit
@@ -146,6 +152,12 @@ export function privacyPage(ctx: PageContext): Page {
             restriction (Art. 18), data portability (Art. 20) and to object (Art. 21). You can withdraw
             consent at any time with effect for the future. Write to
             <a href="mailto:${o.email}">${o.email}</a>.
+          </p>
+          <p>
+            You correct wrong details yourself: the name, organisation and accessibility needs of a
+            registration through the personal link in its confirmation, your newsletter details through the
+            unsubscribe link in every newsletter. For funding alerts we store only your address. To use a new
+            email address, unsubscribe and sign up again.
           </p>
           <p><a href="/datenschutz/anfrage">${ctx.t('pr.link')}</a></p>
           <p>
