@@ -5,6 +5,7 @@ import { registrationForm } from './events/public-event-routes';
 import { rectifyForm } from './events/rectify-registration-route';
 import { programmeFilterForm } from './funding/programme-list-page';
 import { alertManageForm, alertSubscribeForm } from './funding/alert-form';
+import { subscribeForm } from './newsletter/public-newsletter-routes';
 import { requestForm } from './pages/privacy-request-routes';
 import {
   buttonForm,
@@ -286,17 +287,7 @@ documentRoute({
     'Rate-limited per client address and per email address. The same answer whether the address is new, already subscribed or blocked.',
   tags,
   auth: 'public',
-  // The handler's form schema (subscribeForm in newsletter/public-newsletter-routes.ts) is not
-  // exported yet: that file is being changed by the newsletter work of this session.
-  body: buttonForm.extend({
-    listId: z.string().min(1).max(40),
-    email: z.email().max(254),
-    name: z.string().max(200).optional(),
-    municipality: z.string().optional(),
-    actorType: z.string().optional(),
-    fieldsOfAction: z.union([z.string(), z.array(z.string())]).optional(),
-    consent: z.literal('on'),
-  }),
+  body: formBody(subscribeForm),
   bodyContentType: FORM,
   bodyExample: {
     _csrf: CSRF_EXAMPLE,

@@ -45,7 +45,7 @@ import { detailsWords } from './subscriber-details-words';
 
 const TOKEN = /^[A-Za-z0-9_.-]{10,400}$/;
 
-const subscribeForm = z.object({
+export const subscribeForm = z.object({
   listId: z.string().min(1).max(40),
   email: formField.email(),
   name: formField.optionalText(200),
