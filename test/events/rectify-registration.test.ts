@@ -11,8 +11,9 @@ import {
   eventsDepsOf,
   manageTokenOf,
   publishEvent,
+  sendReminder,
 } from '@qn/events';
-import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
+import { testConfig, uniqueName, deleteQueueKeys, waitForMail } from '@qn/testing';
 import { eventFields } from './events-fixtures';
 
 /**
@@ -70,13 +71,11 @@ describe('rectification through the manage link (API)', () => {
     const b = await register(eventId, `b-${db}@example.org`, { accessibilityNeeds: 'Rollstuhl' });
     expect([a.status, b.status]).toEqual(['confirmed', 'waitlisted']);
 
-    const ra = await api()
-      .patch(`/api/events/manage/${a.token}`)
-      .send({
-        name: '  Anna Schäfer-Lang ',
-        organisation: 'Seniorenrat Nürtingen',
-        accessibilityNeeds: 'Hörschleife',
-      });
+    const ra = await api().patch(`/api/events/manage/${a.token}`).send({
+      name: '  Anna Schäfer-Lang ',
+      organisation: 'Seniorenrat Nürtingen',
+      accessibilityNeeds: 'Hörschleife',
+    });
     expect(ra.status).toBe(200);
     expect(ra.body.registration).toMatchObject({
       name: 'Anna Schäfer-Lang',
@@ -111,6 +110,17 @@ describe('rectification through the manage link (API)', () => {
     expect(csv.text).toContain('Anna Schäfer-Lang');
     expect(csv.text).toContain('Seniorenrat Nürtingen');
     expect(csv.text).not.toMatch(/Anna Schäfer[;,"]/);
+
+    // Later mails read the registration when they go out: the reminder greets the corrected
+    // name, and its manage link offers the correction.
+    const event = await Event.findById(eventId).lean();
+    const at = event!.startsAt.getTime() - 1440 * 60_000;
+    expect(
+      await sendReminder(eventsDepsOf(aio.rt), { registrationId: a.id, offsetMinutes: 1440, now: at }),
+    ).toBe(true);
+    const [reminder] = await waitForMail({ to: `a-${db}@example.org`, subject: 'Erinnerung' });
+    expect(reminder!.text).toContain('Guten Tag Anna Schäfer-Lang,');
+    expect(reminder!.text).toContain('Angaben berichtigen');
 
     // A self-service change by the data subject, like the self-service cancel: not audited.
     for (const id of [a.id, b.id]) expect(await AuditEntry.countDocuments({ objectId: id })).toBe(0);

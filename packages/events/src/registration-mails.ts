@@ -151,7 +151,10 @@ export async function enqueueRegistrationMail(
   if (kind !== 'event-cancelled' && kind !== 'cancelled' && kind !== 'offer-expired') {
     blocks.push({
       type: 'action',
-      label: kind === 'offered' ? 'Platz annehmen oder ablehnen' : 'Anmeldung ansehen oder stornieren',
+      label:
+        kind === 'offered'
+          ? 'Platz annehmen oder ablehnen'
+          : 'Anmeldung ansehen, Angaben berichtigen oder stornieren',
       url: manageUrlOf(deps, regId),
     });
   }
