@@ -141,7 +141,10 @@ function consolePost(
   });
 }
 
-consolePage('/konsole', 'Console overview', 'console-session');
+consolePage('/konsole', 'Console overview', 'console-session', {
+  description:
+    'Admins also have the queue dashboard (Bull Board) under `/konsole/warteschlangen`: its own UI and JSON API, behind the same session and the admin role, not listed route by route here.',
+});
 
 // ---- console: events ----
 
