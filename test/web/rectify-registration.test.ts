@@ -139,6 +139,8 @@ describe('manage page: correct one’s own details', () => {
 
     await cancelRegistration(eventsDepsOf(stack.aio.rt), { registrationId: cancelled.id });
     expect((await post(cancelled.token, 'Dora')).status()).toBe(409);
+    // Also with input that would be rejected: there is no form left to show its errors in.
+    expect((await post(cancelled.token, '')).status()).toBe(409);
     expect((await stored(cancelled.id))!.name).toBe('Erika Erste');
     await page.reload();
     await expect(page.getByRole('button', { name: 'Angaben speichern' }).count()).resolves.toBe(0);

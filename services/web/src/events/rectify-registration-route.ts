@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, isAppError } from '@qn/domain';
-import { eventsDepsOf, findByManageToken, rectifyRegistration } from '@qn/events';
+import { eventsDepsOf, findByManageToken, isRectifiable, rectifyRegistration } from '@qn/events';
 import { formField, parseForm, withFieldIssues } from '@qn/web-ui';
 import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
@@ -27,6 +27,9 @@ export function rectifyRegistrationRoute(deps: WebDeps): RequestHandler {
     const token = String(req.params.token);
     if (!MANAGE_TOKEN.test(token)) throw AppError.notFound();
     const found = await findByManageToken(token);
+    // Checked before the form: the page of a closed registration has no form to show errors in.
+    if (!isRectifiable(found.registration, found.event))
+      throw AppError.conflict('Die Angaben dieser Anmeldung können nicht mehr geändert werden.');
     const ctx = pageContext(res);
     const parsed = parseForm(rectifyForm, req.body, ctx.t);
     const showAgain = (form: typeof parsed.form) => {
