@@ -25,6 +25,8 @@ export type MatchRequest = {
 
 export type MatchResult = { matched: number; enqueued: number; suppressed: number; skipped?: string };
 
+const FLUSHES_IN_FLIGHT = 2;
+
 type SubRow = Pick<SubscriptionDoc, '_id' | 'emailHash' | 'frequency' | 'keywords'>;
 
 /**
@@ -78,6 +80,7 @@ export async function matchProgramme(opts: {
 
   async function fromIndex(ix: MatchIndex, generation: string): Promise<void> {
     const key = await selectCandidates(ix, generation, prog, { remindersOnly });
+    const inFlight: Promise<void>[] = [];
     try {
       for (;;) {
         // SPOP hands out each member once, so nothing is read twice and memory holds one batch.
@@ -93,9 +96,16 @@ export async function matchProgramme(opts: {
             return;
           rows.push({ _id: id, emailHash: st.h, frequency: st.f, keywords: st.k });
         });
-        await flush(rows);
+        // Two batches in flight: one being recorded in the database while the other is
+        // enqueued in Redis. Each batch still records before it enqueues.
+        const flushing = flush(rows);
+        flushing.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
+        inFlight.push(flushing);
+        if (inFlight.length >= FLUSHES_IN_FLIGHT) await inFlight.shift();
       }
+      await Promise.all(inFlight);
     } finally {
+      await Promise.allSettled(inFlight);
       await ix.redis.del(key);
     }
   }
