@@ -13,7 +13,7 @@ import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
  */
 const ORG_TOKEN = 'events-docs-organiser-token-0123456789';
 const db = uniqueName('evdocs');
-const config = testConfig(db, { PORT: '0', LOG_LEVEL: 'silent' });
+const config = testConfig(db, { PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '10000' });
 let aio: AllInOne;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
 

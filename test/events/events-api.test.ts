@@ -13,7 +13,7 @@ const ORG_TOKEN = 'events-organiser-token-0123456789abc';
 const OTHER_TOKEN = 'events-other-org-token-0123456789abc';
 const db = uniqueName('evapi');
 // No SEED_DEMO: this file makes its own accounts, so other domains' demo data never matter here.
-const config = testConfig(db, { ADMIN_TOKEN, PORT: '0', LOG_LEVEL: 'error' });
+const config = testConfig(db, { ADMIN_TOKEN, PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '10000' });
 let aio: AllInOne;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
 const other = { Authorization: `Bearer ${OTHER_TOKEN}` };
@@ -227,6 +227,20 @@ describe('events API', () => {
       .send(person(`w2-${db}@example.org`));
     expect(full.status).toBe(409);
     expect(await Registration.countDocuments()).toBe(before + 1);
+  });
+
+  it('limits self-registrations per address (config): 429 problem+json with Retry-After, nothing stored', async () => {
+    const id = await publishedEvent({ capacity: 10 });
+    const email = `limit-${db}@example.org`;
+    for (let i = 0; i < config.RATE_LIMIT_PER_EMAIL; i++) {
+      const res = await api().post(`/api/events/${id}/registrations`).send(person(email));
+      expect(res.status).toBe(i === 0 ? 201 : 200);
+    }
+    const over = await api().post(`/api/events/${id}/registrations`).send(person(email.toUpperCase()));
+    expect(over.status).toBe(429);
+    expect(over.headers['content-type']).toMatch(/problem\+json/);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await Registration.countDocuments({ email })).toBe(1);
   });
 
   it('validates every input: types, unknown and missing fields, size, addresses, operator injection', async () => {

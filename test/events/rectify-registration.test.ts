@@ -23,7 +23,7 @@ import { eventFields } from './events-fixtures';
  */
 const ORG_TOKEN = 'rectify-organiser-token-0123456789abc';
 const db = uniqueName('evrect');
-const config = testConfig(db, { PORT: '0', LOG_LEVEL: 'error' });
+const config = testConfig(db, { PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '10000' });
 let aio: AllInOne;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
 const api = () => request(aio.server);

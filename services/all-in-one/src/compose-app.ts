@@ -2,7 +2,6 @@ import type { Express } from 'express';
 import { createServiceApp, type Runtime } from '@qn/runtime';
 import { createSmokeRouter } from '@qn/service-smoke';
 import { createEventsRouter } from '@qn/service-events';
-import { eventsDepsOf } from '@qn/events';
 import { createFundingRouter } from '@qn/service-funding';
 import { createNewsletterRouter } from '@qn/service-newsletter';
 import {
@@ -30,7 +29,7 @@ export function composeApp(rt: Runtime): Express {
     rt,
     [
       { path: '/api/smoke', router: createSmokeRouter(rt) },
-      { path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) },
+      { path: '/api/events', router: createEventsRouter(rt) },
       { path: '/api/funding', router: createFundingRouter(rt) },
       { path: '/api/newsletter', router: createNewsletterRouter(rt) },
       { path: '/api/audit', router: createAuditRouter() },

@@ -1,4 +1,6 @@
 import { Router, type Request, type Response } from 'express';
+import type { Config } from '@qn/config';
+import { publicWriteLimits } from '@qn/rate-limit';
 import { parseInput } from '@qn/http';
 import { AppError } from '@qn/domain';
 import {
@@ -27,6 +29,7 @@ import {
   seatsTaken,
   setCheckedIn,
   updateEvent,
+  eventsDepsOf,
   type EventDoc,
   type EventsDeps,
   type RegistrationDoc,
@@ -71,12 +74,15 @@ function tokenParam(value: unknown): string {
   return r.data;
 }
 
+export type EventsRouterDeps = Parameters<typeof eventsDepsOf>[0] & { config: Config };
+
 /**
  * /api/events: public list and detail, self-registration and the manage link; organisers
  * (own organisation) and admins (all) create, change, publish and cancel events and work the
  * attendee list. Every organiser/admin change is audited.
  */
-export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router {
+export function createEventsRouter(rt: EventsRouterDeps): Router {
+  const base = eventsDepsOf(rt);
   const router = Router();
   router.use(authenticate);
   const depsOf = (req: Request): EventsDeps => ({ ...base, requestId: String(req.id) });
@@ -145,7 +151,7 @@ export function createEventsRouter(base: Omit<EventsDeps, 'requestId'>): Router 
     res.json(publicEventOf(event, await seatsTaken(String(event._id))));
   });
 
-  router.post('/:eventId/registrations', async (req, res) => {
+  router.post('/:eventId/registrations', ...publicWriteLimits(rt, 'events.register'), async (req, res) => {
     const eventId = idParam(req.params.eventId);
     const input = parseInput(registrationInput, req.body);
     const { registration, existing } = await registerAttendee(depsOf(req), {

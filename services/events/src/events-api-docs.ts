@@ -100,7 +100,8 @@ documentRoute({
   description:
     'The same address twice answers 200 with the first registration (`existing: true`) and changes nothing. ' +
     'A confirmation mail with the manage link follows. 409: fully booked without a waiting list; ' +
-    '410: the event was cancelled or has begun; 422: the registration window is not open (yet or any more).',
+    '410: the event was cancelled or has begun; 422: the registration window is not open (yet or any more); ' +
+    '429: more than RATE_LIMIT_PER_IP registrations from one client or RATE_LIMIT_PER_EMAIL for one address in the window.',
   tags,
   auth: 'public',
   params: eventIdParams,
@@ -124,7 +125,7 @@ documentRoute({
       example: { registration: registrationExample, existing: true },
     },
   },
-  errors: [400, 404, 409, 410, 422, 503],
+  errors: [400, 404, 409, 410, 422, 429, 503],
 });
 
 documentRoute({

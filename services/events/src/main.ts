@@ -1,11 +1,10 @@
 import { loadConfigOrExit } from '@qn/config';
 import { createRuntime, runUntilSignal, createServiceApp } from '@qn/runtime';
-import { eventsDepsOf } from '@qn/events';
 import { createEventsRouter } from './create-events-router';
 
 async function main() {
   const rt = await createRuntime(loadConfigOrExit(), { name: 'service-events' });
-  const app = createServiceApp(rt, [{ path: '/api/events', router: createEventsRouter(eventsDepsOf(rt)) }]);
+  const app = createServiceApp(rt, [{ path: '/api/events', router: createEventsRouter(rt) }]);
   const server = app.listen(rt.config.PORT, rt.config.HOST);
   runUntilSignal(rt.logger, async () => {
     await new Promise((r) => server.close(r));
