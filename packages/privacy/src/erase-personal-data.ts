@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '@qn/config';
-import type { Producer } from '@qn/queue';
+import { withRedisLock, type Producer } from '@qn/queue';
 import { AppError } from '@qn/domain';
 import { suppressAddress } from '@qn/mail';
 import { baseContext, findWithLinks } from './find-linked';
@@ -52,16 +52,14 @@ export async function runErasure(
   email: string,
   deps: ErasureDeps,
 ): Promise<ErasureResult> {
-  const lockKey = `${deps.config.QUEUE_PREFIX}:privacy:erasure:${requestId}`;
-  if (deps.redis) {
-    const got = await deps.redis.set(lockKey, '1', 'PX', 120_000, 'NX');
-    if (got !== 'OK') throw AppError.conflict('Diese Löschung läuft bereits.');
-  }
-  try {
-    return await runSteps(requestId, email, deps);
-  } finally {
-    if (deps.redis) await deps.redis.del(lockKey);
-  }
+  if (!deps.redis) return runSteps(requestId, email, deps);
+  // Released only by its holder: a run outliving the TTL cannot free a later run's lock.
+  return withRedisLock(
+    deps.redis,
+    `${deps.config.QUEUE_PREFIX}:privacy:erasure:${requestId}`,
+    () => runSteps(requestId, email, deps),
+    { ttlMs: 120_000, waitMs: 0, busyCode: 'conflict', busyMessage: 'Diese Löschung läuft bereits.' },
+  );
 }
 
 async function runSteps(requestId: string, email: string, deps: ErasureDeps): Promise<ErasureResult> {

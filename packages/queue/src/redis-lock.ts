@@ -14,14 +14,23 @@ export async function withRedisLock<T>(
   redis: Redis,
   key: string,
   fn: () => Promise<T>,
-  opts: { ttlMs?: number; waitMs?: number; busyMessage: string },
+  opts: {
+    ttlMs?: number;
+    waitMs?: number;
+    busyMessage: string;
+    /** What a caller that cannot get the lock in time is told; default 503 with Retry-After. */
+    busyCode?: 'unavailable' | 'conflict';
+  },
 ): Promise<T> {
   const token = randomBytes(12).toString('hex');
   const ttl = opts.ttlMs ?? 30_000;
   const deadline = Date.now() + (opts.waitMs ?? 20_000);
   let pause = 5;
   while ((await orUnavailable(redis, () => redis.set(key, token, 'PX', ttl, 'NX'))) !== 'OK') {
-    if (Date.now() > deadline) throw new AppError('unavailable', opts.busyMessage, { retryAfterSeconds: 2 });
+    if (Date.now() >= deadline) {
+      if (opts.busyCode === 'conflict') throw AppError.conflict(opts.busyMessage);
+      throw new AppError('unavailable', opts.busyMessage, { retryAfterSeconds: 2 });
+    }
     await new Promise((r) => setTimeout(r, pause));
     pause = Math.min(pause * 2, 100);
   }
