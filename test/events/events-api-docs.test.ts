@@ -1,10 +1,7 @@
-import request, { type Response } from 'supertest';
-import mongoose from 'mongoose';
-import { startAllInOne, type AllInOne } from '@qn/all-in-one';
-import { Account, issueApiToken } from '@qn/auth';
+import type { Response } from 'supertest';
 import { documentedRoutes } from '@qn/http';
 import { manageTokenOf } from '@qn/events';
-import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
+import { eventsStack, organiserToken } from './support/all-in-one-stack';
 
 /**
  * The OpenAPI entries of /api/events and /feeds against real answers: every answer's status is
@@ -12,27 +9,11 @@ import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
  * response schema (the hand-written response schemas cannot drift from what handlers send).
  */
 const ORG_TOKEN = 'events-docs-organiser-token-0123456789';
-const db = uniqueName('evdocs');
-const config = testConfig(db, { PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_PER_IP: '10000' });
-let aio: AllInOne;
+const s = eventsStack('evdocs', { LOG_LEVEL: 'silent' });
+const { config, api } = s;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
 
-beforeAll(async () => {
-  aio = await startAllInOne(config);
-  const organiser = await Account.create({
-    email: `organiser-${db}@example.org`,
-    role: 'organiser',
-    organisationId: 'stadt-nuertingen',
-  });
-  await issueApiToken({ accountId: organiser._id, label: 'test', token: ORG_TOKEN });
-});
-afterAll(async () => {
-  await mongoose.connection.dropDatabase();
-  await aio.stop();
-  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
-});
-
-const api = () => request(aio.server);
+beforeAll(() => organiserToken(s.db, 'stadt-nuertingen', ORG_TOKEN));
 
 /** Asserts the answer matches the documented route `method template` and returns it. */
 function conforms(method: string, template: string, res: Response): Response {

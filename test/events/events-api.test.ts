@@ -1,46 +1,25 @@
-import request from 'supertest';
 import mongoose from 'mongoose';
-import { startAllInOne, type AllInOne } from '@qn/all-in-one';
-import { Account, issueApiToken } from '@qn/auth';
 import { AuditEntry } from '@qn/audit';
 import { CONSENT_TEXT_VERSION, Event, Registration, Seat, manageTokenOf } from '@qn/events';
-import { testConfig, uniqueName, waitForMail, deleteQueueKeys, listMail } from '@qn/testing';
+import { waitForMail, listMail } from '@qn/testing';
 import { seedEvents } from '../../packages/seed/src/seed-events';
+import { eventsStack, organiserToken } from './support/all-in-one-stack';
 
 /** The events service through the all-in-one on the real FerretDB, Redis, BullMQ and SMTP mailbox. */
 const ADMIN_TOKEN = 'events-admin-token-0123456789abcdef';
 const ORG_TOKEN = 'events-organiser-token-0123456789abc';
 const OTHER_TOKEN = 'events-other-org-token-0123456789abc';
-const db = uniqueName('evapi');
 // No SEED_DEMO: this file makes its own accounts, so other domains' demo data never matter here.
-const config = testConfig(db, { ADMIN_TOKEN, PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '10000' });
-let aio: AllInOne;
+const s = eventsStack('evapi', { ADMIN_TOKEN });
+const { db, config, api } = s;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
 const other = { Authorization: `Bearer ${OTHER_TOKEN}` };
 const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 
 beforeAll(async () => {
-  aio = await startAllInOne(config);
-  const organiser = await Account.create({
-    email: `organiser-${db}@example.org`,
-    role: 'organiser',
-    organisationId: 'stadt-nuertingen',
-  });
-  await issueApiToken({ accountId: organiser._id, label: 'test', token: ORG_TOKEN });
-  const acc = await Account.create({
-    email: `other-${db}@example.org`,
-    role: 'organiser',
-    organisationId: 'gemeinde-koengen',
-  });
-  await issueApiToken({ accountId: acc._id, label: 'test', token: OTHER_TOKEN });
+  await organiserToken(db, 'stadt-nuertingen', ORG_TOKEN);
+  await organiserToken(db, 'gemeinde-koengen', OTHER_TOKEN, 'other');
 });
-afterAll(async () => {
-  await mongoose.connection.dropDatabase();
-  await aio.stop();
-  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
-});
-
-const api = () => request(aio.server);
 
 function eventBody(overrides: Record<string, unknown> = {}, days = 10) {
   const startsAt = new Date(Date.now() + days * 86_400_000);
@@ -146,10 +125,10 @@ describe('events API', () => {
     expect(ry!.offerExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
     await waitForMail({ to: y!, subject: 'bitte bestätigen' });
     // The expiry job is delayed to the deadline.
-    const jobs = await aio.rt.producer.queue('events').getDelayed();
+    const jobs = await s.aio.rt.producer.queue('events').getDelayed();
     expect(jobs.some((j) => j.name === 'events.expire-offer')).toBe(true);
     const { expireOffer, eventsDepsOf } = await import('@qn/events');
-    const deps = eventsDepsOf(aio.rt);
+    const deps = eventsDepsOf(s.aio.rt);
     // Fired early: nothing happens; at the deadline: the seat goes to z as an offer.
     expect(
       await expireOffer(deps, { registrationId: String(ry!._id), offerExpiresAt: ry!.offerExpiresAt! }),
@@ -480,7 +459,7 @@ describe('events API', () => {
     const r = `rem-${db}@example.org`;
     const reg = await api().post(`/api/events/${id}/registrations`).send(person(r));
     const regId = reg.body.registration.id;
-    const queue = aio.rt.producer.queue('events');
+    const queue = s.aio.rt.producer.queue('events');
     const job = await queue.getJob(`event-reminder|${regId}|1440`);
     expect(job).toBeDefined();
     const startsAt = new Date(Date.now() + 5 * 86_400_000);
@@ -515,7 +494,7 @@ describe('events API', () => {
     );
     expect(await queue.getJob(`event-reminder|${regId}|1440`)).toBeUndefined();
     const changed = (
-      await aio.rt.producer.queue('domain-events').getJobs(['waiting', 'delayed', 'completed'])
+      await s.aio.rt.producer.queue('domain-events').getJobs(['waiting', 'delayed', 'completed'])
     )
       .filter((j) => j.name === 'events.changed' && j.data.payload.eventId === id)
       .map((j) => j.data.payload.change)
@@ -547,7 +526,7 @@ describe('events API', () => {
     expect(reg!.organisation).toBeUndefined();
     const counts = await api().get(`/api/events/${id}/counts`).set(org);
     expect(counts.body.confirmed).toBe(1);
-    const schedulers = await aio.rt.producer.queue('events').getJobSchedulers();
+    const schedulers = await s.aio.rt.producer.queue('events').getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toEqual(
       expect.arrayContaining(['events-retention', 'events-reconcile']),
     );
@@ -595,14 +574,14 @@ describe('events API', () => {
     const w = await api().post(`/api/events/${id}/registrations`).send(person(waiting));
     expect(w.body.registration.status).toBe('waitlisted');
 
-    const r = await reconcileEvents(eventsDepsOf(aio.rt), { sinceMinutes: 60 });
+    const r = await reconcileEvents(eventsDepsOf(s.aio.rt), { sinceMinutes: 60 });
     expect(r.orphanSeats).toBeGreaterThanOrEqual(1);
     await waitForMail({ to: crashedEmail, subject: 'Anmeldung bestätigt' });
     await waitForMail({ to: waiting, subject: 'Platz ist frei' });
     expect((await Registration.findOne({ eventId: id, email: waiting }).lean())!.status).toBe('confirmed');
     expect(await Seat.countDocuments({ eventId: id })).toBe(2);
     // Running it again sends nothing twice.
-    await reconcileEvents(eventsDepsOf(aio.rt), { sinceMinutes: 60 });
+    await reconcileEvents(eventsDepsOf(s.aio.rt), { sinceMinutes: 60 });
     await new Promise((res) => setTimeout(res, 500));
     expect(await listMail({ to: crashedEmail, subject: 'Anmeldung bestätigt' })).toHaveLength(1);
     expect(await listMail({ to: waiting, subject: 'Platz ist frei' })).toHaveLength(1);
@@ -617,11 +596,11 @@ describe('demo seed', () => {
     await seedEvents();
     await seedEvents();
     expect(await Event.countDocuments({ _id: '65e000000000000000000002' })).toBe(1);
-    const res = await request(aio.server)
+    const res = await api()
       .post('/api/events/65e000000000000000000002/registrations')
       .send({ name: 'Demo Person', email: `demo-${db}@example.org`, consent: true });
     expect(res.body.registration.status).toBe('confirmed');
-    const list = await request(aio.server).get('/api/events').query({ q: 'nachbarschaftshilfe' });
+    const list = await api().get('/api/events').query({ q: 'nachbarschaftshilfe' });
     expect(list.body.items.map((e: { id: string }) => e.id)).toContain('65e000000000000000000002');
   });
 });

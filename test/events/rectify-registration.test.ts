@@ -1,7 +1,3 @@
-import request from 'supertest';
-import mongoose from 'mongoose';
-import { startAllInOne, type AllInOne } from '@qn/all-in-one';
-import { Account, issueApiToken } from '@qn/auth';
 import { AuditEntry } from '@qn/audit';
 import {
   Event,
@@ -13,8 +9,9 @@ import {
   publishEvent,
   sendReminder,
 } from '@qn/events';
-import { testConfig, uniqueName, deleteQueueKeys, waitForMail } from '@qn/testing';
+import { waitForMail } from '@qn/testing';
 import { eventFields } from './events-fixtures';
+import { eventsStack, organiserToken } from './support/all-in-one-stack';
 
 /**
  * Rectification (DSGVO Art. 16) through the manage link, on the real FerretDB, Redis and
@@ -22,29 +19,14 @@ import { eventFields } from './events-fixtures';
  * attendee list and CSV export show the corrected data; bad input changes nothing.
  */
 const ORG_TOKEN = 'rectify-organiser-token-0123456789abc';
-const db = uniqueName('evrect');
-const config = testConfig(db, { PORT: '0', LOG_LEVEL: 'error', RATE_LIMIT_PER_IP: '10000' });
-let aio: AllInOne;
+const s = eventsStack('evrect');
+const { db, config, api } = s;
 const org = { Authorization: `Bearer ${ORG_TOKEN}` };
-const api = () => request(aio.server);
 
-beforeAll(async () => {
-  aio = await startAllInOne(config);
-  const organiser = await Account.create({
-    email: `organiser-${db}@example.org`,
-    role: 'organiser',
-    organisationId: 'stadt-nuertingen',
-  });
-  await issueApiToken({ accountId: organiser._id, label: 'test', token: ORG_TOKEN });
-});
-afterAll(async () => {
-  await mongoose.connection.dropDatabase();
-  await aio.stop();
-  await deleteQueueKeys(config.REDIS_URL, config.QUEUE_PREFIX);
-});
+beforeAll(() => organiserToken(db, 'stadt-nuertingen', ORG_TOKEN));
 
 async function publishedEvent(capacity = 1): Promise<string> {
-  const deps = eventsDepsOf(aio.rt);
+  const deps = eventsDepsOf(s.aio.rt);
   const e = await createEvent(deps, {
     ...eventFields({ capacity }),
     organisationId: 'stadt-nuertingen',
@@ -116,7 +98,7 @@ describe('rectification through the manage link (API)', () => {
     const event = await Event.findById(eventId).lean();
     const at = event!.startsAt.getTime() - 1440 * 60_000;
     expect(
-      await sendReminder(eventsDepsOf(aio.rt), { registrationId: a.id, offsetMinutes: 1440, now: at }),
+      await sendReminder(eventsDepsOf(s.aio.rt), { registrationId: a.id, offsetMinutes: 1440, now: at }),
     ).toBe(true);
     const [reminder] = await waitForMail({ to: `a-${db}@example.org`, subject: 'Erinnerung' });
     expect(reminder!.text).toContain('Guten Tag Anna Schäfer-Lang,');
@@ -183,7 +165,7 @@ describe('rectification through the manage link (API)', () => {
 
     const otherEvent = await publishedEvent(5);
     const inCancelled = await register(otherEvent, `f-${db}@example.org`);
-    await cancelEvent(eventsDepsOf(aio.rt), { eventId: otherEvent });
+    await cancelEvent(eventsDepsOf(s.aio.rt), { eventId: otherEvent });
     const rc = await api().patch(`/api/events/manage/${inCancelled.token}`).send({ name: 'Frieda' });
     expect(rc.status).toBe(409);
     expect((await stored(inCancelled.id))!.name).toBe('Anna Schäfer');
