@@ -25,8 +25,6 @@ export type MatchRequest = {
 
 export type MatchResult = { matched: number; enqueued: number; suppressed: number; skipped?: string };
 
-const FLUSHES_IN_FLIGHT = 2;
-
 type SubRow = Pick<SubscriptionDoc, '_id' | 'emailHash' | 'frequency' | 'keywords'>;
 
 /**
@@ -80,7 +78,7 @@ export async function matchProgramme(opts: {
 
   async function fromIndex(ix: MatchIndex, generation: string): Promise<void> {
     const key = await selectCandidates(ix, generation, prog, { remindersOnly });
-    const inFlight: Promise<void>[] = [];
+    let enqueuing: Promise<void> = Promise.resolve();
     try {
       for (;;) {
         // SPOP hands out each member once, so nothing is read twice and memory holds one batch.
@@ -96,16 +94,17 @@ export async function matchProgramme(opts: {
             return;
           rows.push({ _id: id, emailHash: st.h, frequency: st.f, keywords: st.k });
         });
-        // Two batches in flight: one being recorded in the database while the other is
-        // enqueued in Redis. Each batch still records before it enqueues.
-        const flushing = flush(rows);
-        flushing.catch(() => undefined); // awaited below; this only keeps it from being "unhandled"
-        inFlight.push(flushing);
-        if (inFlight.length >= FLUSHES_IN_FLIGHT) await inFlight.shift();
+        // A two-stage pipeline: this batch is recorded in the database while the previous
+        // one is enqueued in Redis. Each batch is recorded before it is enqueued, and at most
+        // one insert and one enqueue run at a time (FerretDB serialises writes anyway).
+        const recorded = await record(rows);
+        await enqueuing;
+        enqueuing = enqueue(recorded);
+        enqueuing.catch(() => undefined); // awaited on the next turn; not "unhandled" meanwhile
       }
-      await Promise.all(inFlight);
+      await enqueuing;
     } finally {
-      await Promise.allSettled(inFlight);
+      await enqueuing.catch(() => undefined);
       await ix.redis.del(key);
     }
   }
@@ -133,7 +132,12 @@ export async function matchProgramme(opts: {
   }
 
   async function flush(rows: SubRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    await enqueue(await record(rows));
+  }
+
+  /** Ends suppressed subscriptions, inserts the alert records; returns the alerts to enqueue. */
+  async function record(rows: SubRow[]): Promise<AlertDoc[]> {
+    if (rows.length === 0) return [];
     const suppressed = await suppressedHashes(rows.map((r) => r.emailHash));
     if (suppressed.size) {
       // Suppressed (unsubscribed everywhere, bounced, erased): their alert subscription ends.
@@ -172,6 +176,11 @@ export async function matchProgramme(opts: {
       const again = new Set(stillPending.map((a) => a._id));
       immediate = immediate.concat(docs.filter((d) => again.has(d._id)));
     }
+    return immediate;
+  }
+
+  async function enqueue(immediate: AlertDoc[]): Promise<void> {
+    if (immediate.length === 0) return;
     await producer.enqueueBulk(
       'funding.send-alert',
       immediate.map((d) => ({
