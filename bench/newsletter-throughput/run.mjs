@@ -5,7 +5,9 @@
 // (rounds alternate which goes first; medians and per-round ratios). Then a rate phase: a campaign at NEWSLETTER_RATE
 // RATE/s held for more than 60 s, counted in the middle 60 s. RSS and CPU per message of each
 // process sampled throughout. Figures go to docs/bench/newsletter-throughput.md, never into tests.
-// Also: NO_DKIM=1 (unsigned), WORKER_NODE_FLAGS="--max-semi-space-size=4", BENCH_PROFILE=<dir>.
+// Also: NO_DKIM=1 (unsigned), WORKER_NODE_FLAGS="…" (default: the worker's own NODE_FLAGS; "none"),
+// BASELINE=0 (no smtp-source, for memory experiments), BENCH_MEM=1 (heap figures every 5 s),
+// BENCH_PROFILE=<dir>.
 //
 //   npx turbo run build --filter=@qn/worker-newsletter... --filter=@qn/infra
 //   node bench/newsletter-throughput/run.mjs     # N=50000 ROUNDS=3 WORKERS=1 CONCURRENCY=200 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
@@ -22,6 +24,7 @@ const { connectDb, closeDb } = require('@qn/db');
 const { addressHash } = require('@qn/mail');
 const { Producer, createProducerConnection } = require('@qn/queue');
 const nl = require('@qn/newsletter');
+const { NODE_FLAGS } = require('@qn/worker-newsletter');
 
 const N = Number(process.env.N ?? 50_000);
 const WORKERS = Number(process.env.WORKERS ?? 1);
@@ -33,6 +36,12 @@ const RATE_SECONDS = Number(process.env.RATE_SECONDS ?? 75);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const SECRET_KEY = 'bench-secret-key-that-is-long-enough-0123456789';
 const here = new URL('.', import.meta.url).pathname;
+// The worker's production flags (workers/newsletter/src/node-flags.ts) unless WORKER_NODE_FLAGS
+// says otherwise ("none": V8's defaults).
+const workerNodeFlags =
+  process.env.WORKER_NODE_FLAGS === undefined
+    ? [...NODE_FLAGS]
+    : process.env.WORKER_NODE_FLAGS.split(/\s+/).filter((f) => f && f !== 'none');
 const log = (...a) => process.stderr.write(`[bench] ${a.join(' ')}\n`);
 
 // -- Postfix's smtp-sink and smtp-source (Debian package postfix) ---------------------------
@@ -101,9 +110,10 @@ function startWorkers(env, count) {
       const child = fork(join(here, 'worker.mjs'), {
         env,
         // BENCH_PROFILE=<dir> writes a CPU profile of each worker on exit.
-        execArgv: process.env.BENCH_PROFILE
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
-          : [],
+        execArgv: [
+          ...workerNodeFlags,
+          ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+        ],
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       children.push(child);
@@ -177,7 +187,7 @@ const ctx = nl.newsletterContext(
 const result = {
   date: new Date().toISOString(),
   machine: {},
-  config: { N, ROUNDS, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE },
+  config: { N, ROUNDS, WORKERS, CONCURRENCY, SMTP_CONNECTIONS, RATE, workerNodeFlags },
 };
 try {
   await connectDb({ url: mongoUrl, poolSize: 10 });
@@ -257,6 +267,8 @@ try {
   log(`message ${raw.length} bytes (body ${bodyBytes})`);
 
   const runBaseline = () => {
+    // BASELINE=0: memory experiments only, no smtp-source (no ratio).
+    if (process.env.BASELINE === '0') return { perMessage: NaN, pooled: NaN };
     const perMessage = smtpSource(sinkPort, {
       sessions: 5,
       count: N,

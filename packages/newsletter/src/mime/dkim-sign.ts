@@ -54,14 +54,11 @@ function fold(tagList: string): string {
 export async function dkimSignature(
   key: DkimKey,
   headers: string[],
-  body: string,
+  body: string | Buffer,
   opts: { now?: Date; bodyIsCanonical?: boolean } = {},
 ): Promise<string> {
   const now = opts.now ?? new Date();
-  // A body without whitespace runs or trailing whitespace (ours: see quoted-printable.ts) only
-  // needs its trailing empty lines trimmed.
-  const canonical = opts.bodyIsCanonical ? `${body.replace(/(\r\n)+$/, '')}\r\n` : relaxedBody(body);
-  const bh = createHash('sha256').update(canonical).digest('base64');
+  const bh = bodyHash(body, !!opts.bodyIsCanonical);
   const names = headers.map((h) => h.slice(0, h.indexOf(':')).trim());
   const tags = [
     'v=1',
@@ -83,6 +80,21 @@ export async function dkimSignature(
     ),
   );
   return `${unsigned}${b.match(/.{1,72}/g)!.join('\r\n\t')}`;
+}
+
+/**
+ * SHA-256 of the relaxed body. A body without whitespace runs or trailing whitespace (ours: see
+ * quoted-printable.ts) only needs its trailing empty lines trimmed: hashed in place, no copy.
+ */
+function bodyHash(body: string | Buffer, canonical: boolean): string {
+  const hash = createHash('sha256');
+  if (!canonical) return hash.update(relaxedBody(body.toString('latin1'))).digest('base64');
+  let end = body.length;
+  const at = (i: number) => (typeof body === 'string' ? body.charCodeAt(i) : body[i]);
+  while (end >= 2 && at(end - 2) === 0x0d && at(end - 1) === 0x0a) end -= 2;
+  if (end === 0) return hash.update('').digest('base64');
+  hash.update(typeof body === 'string' ? body.slice(0, end) : body.subarray(0, end));
+  return hash.update('\r\n').digest('base64');
 }
 
 const keys = new Map<string, KeyObject>();

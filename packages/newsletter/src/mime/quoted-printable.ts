@@ -14,6 +14,23 @@ let output = Buffer.alloc(4 * 64 * 1024 + 16);
  * runs and no trailing whitespace: it is its own DKIM relaxed canonical form (see dkim-sign.ts).
  */
 export function encodeQuotedPrintable(text: string): string {
+  const n = encodeIntoScratch(text); // may replace `output` with a larger one
+  return output.toString('latin1', 0, n);
+}
+
+/**
+ * The same encoding as bytes (a copy outside V8's heap): the message is assembled from buffers,
+ * so a campaign mail leaves no encoded strings behind for the garbage collector.
+ */
+export function encodeQuotedPrintableBytes(text: string): Buffer {
+  const n = encodeIntoScratch(text); // may replace `output` with a larger one
+  const copy = Buffer.allocUnsafeSlow(n);
+  output.copy(copy, 0, 0, n);
+  return copy;
+}
+
+/** Encodes into the scratch output; returns its length in bytes. */
+function encodeIntoScratch(text: string): number {
   const normalised = text.includes('\r') ? text.replace(/\r\n|\r/g, '\n') : text;
   const need = Buffer.byteLength(normalised, 'utf8');
   if (need > input.length) {
@@ -55,5 +72,5 @@ export function encodeQuotedPrintable(text: string): string {
     }
     col += width;
   }
-  return out.toString('latin1', 0, o);
+  return o;
 }
