@@ -13,11 +13,10 @@ import {
   Programme,
   readMatchIndex,
   rebuildMatchIndex,
+  requestSubscription,
   sendAlert,
   Subscription,
   subscriptionToken,
-  tokenHashes,
-  toStoredMatch,
   unsubscribe,
   updateManagedSubscription,
   type MatchIndex,
@@ -59,27 +58,17 @@ afterAll(async () => {
 
 type Made = { id: string; email: string; token: (p: 'confirm' | 'manage' | 'unsubscribe') => string };
 
-/** A sign-up as requestSubscription stores it (pending), without its mail. */
-async function signUp(filters: SubscriptionFilters, over: Partial<SubscriptionDoc> = {}): Promise<Made> {
-  const base = { _id: `mi${tag}${n++}`, tokenSalt: `salt${n}` };
-  const email = `${base._id}@example.org`;
-  const now = new Date();
-  await Subscription.collection.insertOne({
-    ...base,
-    ...tokenHashes(base, secret),
-    email,
-    emailHash: addressHash(email, secret),
-    status: 'pending',
-    match: toStoredMatch(filters),
-    keywords: (filters.keywords ?? []).map((k) => k.toLowerCase()),
-    frequency: 'immediate',
-    reminders: true,
-    consent: { textVersion: 'test', requestedAt: now, filters, frequency: 'immediate', reminders: true },
-    expiresAt: new Date(now.getTime() + 3_600_000),
-    createdAt: now,
-    updatedAt: now,
-    ...over,
-  } as never);
+/** A sign-up through the domain function (its confirmation mail just waits in the queue). */
+async function signUp(filters: SubscriptionFilters, opts: { email?: string } = {}): Promise<Made> {
+  const email = opts.email ?? `mi-${tag}-${n++}@example.org`;
+  await requestSubscription({
+    input: { email, filters, frequency: 'immediate', reminders: true },
+    producer,
+    mail: mailContextOf(config),
+    settings: { pendingTtlHours: 72, maxPendingPerAddress: 3 },
+  });
+  const sub = await Subscription.findOne({ email, status: 'pending' }, { _id: 1, tokenSalt: 1 }).lean();
+  const base = { _id: sub!._id, tokenSalt: sub!.tokenSalt };
   return { id: base._id, email, token: (p) => subscriptionToken(p, base, secret) };
 }
 
