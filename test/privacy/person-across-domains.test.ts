@@ -261,6 +261,8 @@ describe('one person across events, funding alerts, newsletter and calendar feed
       privacy_requests: before.privacy_requests! + 1,
       // The funding match index's outbox is drained by the erasure (docs/adr/0006).
       funding_match_index_changes: 0,
+      // The pointers of the person's three link tokens go with their hashes.
+      funding_subscription_token_keys: before.funding_subscription_token_keys! - 3,
     });
     expect((await api().get(`/feeds/personal/${feedToken}.ics`)).status).toBe(404);
     expect((await api().get(`/api/events/manage/${manageToken}`)).status).toBe(404);

@@ -4,6 +4,12 @@ export { dateIn, addDays, germanDate, isIsoDate, OPEN_END } from './calendar-dat
 export { normaliseSearchText } from './search-text';
 export { Programme, type ProgrammeDoc, type ProgrammeStatus, type RegionScope } from './models/programme';
 export { Subscription, type SubscriptionDoc, type Frequency, type StoredMatch } from './models/subscription';
+export {
+  SubscriptionTokenKey,
+  dropTokenKeys,
+  tokenKeysOf,
+  type SubscriptionTokenKeyDoc,
+} from './models/subscription-token-key';
 export { Alert, alertId, type AlertDoc, type AlertKind } from './models/alert';
 export { MatchRun, type MatchRunDoc } from './models/match-run';
 export { LinkCheck, type LinkCheckDoc } from './models/link-check';

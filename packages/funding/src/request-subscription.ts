@@ -5,6 +5,7 @@ import type { Producer } from '@qn/queue';
 import { CONSENT_TEXT_VERSION } from './consent-text';
 import { subscriptionLinks, type MailContext } from './mail-context';
 import { Subscription, type Frequency, type SubscriptionDoc } from './models/subscription';
+import { SubscriptionTokenKey, tokenKeysOf } from './models/subscription-token-key';
 import { newId } from './new-id';
 import { renderConfirmationMail } from './render-confirmation-mail';
 import { normaliseKeywords, toStoredMatch, type SubscriptionFilters } from './subscription-filters';
@@ -70,6 +71,7 @@ export async function requestSubscription(opts: {
     expiresAt: new Date(now.getTime() + opts.settings.pendingTtlHours * 3_600_000),
   });
   const sub = doc.toObject() as SubscriptionDoc;
+  await SubscriptionTokenKey.insertMany(tokenKeysOf(sub));
   const mail = renderConfirmationMail(
     sub,
     opts.mail,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Alert, eraseFromMatchIndex, Programme, Subscription } from '@qn/funding';
+import { Alert, dropTokenKeys, eraseFromMatchIndex, Programme, Subscription, tokenKeysOf } from '@qn/funding';
 import { anyOf, deadHash, erasedAddress, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { PersonalDataHolder } from '../types';
@@ -60,7 +60,7 @@ export const fundingSubscriptionsHolder: PersonalDataHolder = {
   erase: async (ctx) => {
     const subs = await Subscription.find(
       { $or: [{ email: ctx.email }, { emailHash: ctx.addressHash }] },
-      { _id: 1, status: 1 },
+      { _id: 1, status: 1, confirmTokenHash: 1, manageTokenHash: 1, unsubscribeTokenHash: 1 },
     ).lean();
     for (const s of subs) {
       const active = s.status === 'pending' || s.status === 'confirmed';
@@ -83,6 +83,8 @@ export const fundingSubscriptionsHolder: PersonalDataHolder = {
       );
     }
     if (subs.length) {
+      // The links died with their hashes above; their pointers go too.
+      await dropTokenKeys(subs.flatMap((s) => tokenKeysOf(s).map((k) => k._id)));
       // Out of the alert match index too (it holds the address's HMAC and the keywords).
       await eraseFromMatchIndex(
         subs.map((s) => s._id),

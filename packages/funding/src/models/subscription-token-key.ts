@@ -1,0 +1,40 @@
+import { Schema } from 'mongoose';
+import { defineModel } from '@qn/db';
+import { op } from '../trusted';
+
+/**
+ * A pointer from the hash of one link token to its subscription. FerretDB answers a lookup by
+ * `_id` from its primary key but scans for any other field, so a click on a mailed link
+ * would read every subscription; this turns it into two `_id` reads. The subscription's own
+ * hash field stays the truth: a pointer whose hash the subscription no longer carries (erased,
+ * replaced) leads nowhere. No personal data: a hash of a random token and an id.
+ */
+export type SubscriptionTokenKeyDoc = { _id: string; subscriptionId: string };
+
+const schema = new Schema<SubscriptionTokenKeyDoc>(
+  { _id: { type: String, required: true }, subscriptionId: { type: String, required: true } },
+  { versionKey: false, collection: 'funding_subscription_token_keys' },
+);
+
+export const SubscriptionTokenKey = defineModel<SubscriptionTokenKeyDoc>(
+  'FundingSubscriptionTokenKey',
+  schema,
+);
+
+/** The pointers of a subscription's three link-token hashes. */
+export function tokenKeysOf(sub: {
+  _id: string;
+  confirmTokenHash: string;
+  manageTokenHash: string;
+  unsubscribeTokenHash: string;
+}): SubscriptionTokenKeyDoc[] {
+  return [sub.confirmTokenHash, sub.manageTokenHash, sub.unsubscribeTokenHash].map((h) => ({
+    _id: h,
+    subscriptionId: sub._id,
+  }));
+}
+
+/** Drops the pointers of these token hashes (a subscription deleted or its links killed). */
+export async function dropTokenKeys(hashes: string[]): Promise<void> {
+  if (hashes.length) await SubscriptionTokenKey.deleteMany({ _id: op({ $in: hashes }) });
+}
