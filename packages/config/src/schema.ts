@@ -125,6 +125,24 @@ export const configSchema = z.object({
     .min(24)
     .optional()
     .describe('Bearer token that GET /metrics requires; /metrics answers 404 when unset'),
+  FUNDING_REMINDER_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be a comma list of day counts, e.g. 14,3')
+    .transform((v) => [...new Set(v.split(',').map(Number))].sort((a, b) => b - a))
+    .default([14, 3])
+    .describe('Funding deadline reminders go out this many days before each deadline (comma list)'),
+  FUNDING_PENDING_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .default(72)
+    .describe('Hours an unconfirmed funding-alert sign-up waits for its confirmation before it is deleted'),
+  FUNDING_DIGEST_CRON: z
+    .string()
+    .regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron pattern')
+    .default('0 7 * * 1')
+    .describe('When the weekly funding digest goes out (cron, in TZ_DISPLAY)'),
   METRICS_PORT: port
     .optional()
     .describe("A worker process's own port for /healthz, /readyz and /metrics (bound to HOST); unset: none"),

@@ -1,5 +1,11 @@
 export { CONSENT_TEXT, CONSENT_TEXT_VERSION } from './consent-text';
-export { fundingSettings, defaultFundingSettings, type FundingSettings } from './settings';
+export {
+  fundingSettings,
+  fundingSettingsOf,
+  defaultFundingSettings,
+  type FundingConfig,
+  type FundingSettings,
+} from './settings';
 export { dateIn, addDays, germanDate, isIsoDate, OPEN_END } from './calendar-date';
 export { normaliseSearchText } from './search-text';
 export { Programme, type ProgrammeDoc, type ProgrammeStatus, type RegionScope } from './models/programme';

@@ -43,3 +43,25 @@ export const defaultFundingSettings: FundingSettings = {
 export function fundingSettings(overrides: Partial<FundingSettings> = {}): FundingSettings {
   return { ...defaultFundingSettings, ...overrides };
 }
+
+/** The office's choices from the process configuration (structurally, so no @qn/config here). */
+export type FundingConfig = {
+  FUNDING_REMINDER_DAYS: number[];
+  FUNDING_PENDING_TTL_HOURS: number;
+  FUNDING_DIGEST_CRON: string;
+  TZ_DISPLAY: string;
+};
+
+/** Defaults, then the configuration, then what a caller (a test) overrides. */
+export function fundingSettingsOf(
+  config: FundingConfig,
+  overrides: Partial<FundingSettings> = {},
+): FundingSettings {
+  return fundingSettings({
+    reminderDays: config.FUNDING_REMINDER_DAYS,
+    pendingTtlHours: config.FUNDING_PENDING_TTL_HOURS,
+    digestPattern: config.FUNDING_DIGEST_CRON,
+    timeZone: config.TZ_DISPLAY,
+    ...overrides,
+  });
+}

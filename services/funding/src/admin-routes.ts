@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { parseInput } from '@qn/http';
 import { requireRole } from '@qn/auth';
-import { fundingSettings, listBrokenLinks, listStaleProgrammes } from '@qn/funding';
+import { fundingSettingsOf, listBrokenLinks, listStaleProgrammes } from '@qn/funding';
 import type { FundingRouterDeps } from './deps';
 
 export const staleQuery = z.strictObject({
@@ -12,7 +12,7 @@ export const staleQuery = z.strictObject({
 /** Data quality for the coordination office: entries due for review, broken official links. */
 export function adminRoutes(deps: FundingRouterDeps): Router {
   const r = Router();
-  const settings = fundingSettings(deps.settings);
+  const settings = fundingSettingsOf(deps.config, deps.settings);
   r.use('/admin', requireRole('admin'));
   r.get('/admin/review-due', async (req, res) => {
     const q = parseInput(staleQuery, req.query);

@@ -6,7 +6,7 @@ import { publicWriteLimits } from '@qn/rate-limit';
 import {
   confirmSubscription,
   findSubscriptionByToken,
-  fundingSettings,
+  fundingSettingsOf,
   getManagedSubscription,
   requestSubscription,
   subscriptionFiltersInput,
@@ -52,7 +52,7 @@ export const SUBSCRIBE_ANSWER = {
  */
 export function subscriptionRoutes(deps: FundingRouterDeps): Router {
   const r = Router();
-  const settings = fundingSettings(deps.settings);
+  const settings = fundingSettingsOf(deps.config, deps.settings);
   const mail = mailContextOf(deps.config);
 
   /** For page routes: an unknown token is a 404 page for browsers, problem+json otherwise. */

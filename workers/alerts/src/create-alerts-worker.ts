@@ -8,7 +8,7 @@ import {
   checkProgrammeLinks,
   dateIn,
   expirePendingSubscriptions,
-  fundingSettings,
+  fundingSettingsOf,
   mailContextOf,
   matchProgramme,
   ProgrammeCache,
@@ -45,7 +45,7 @@ export type AlertsWorkerDeps = {
  * nothing that reached a subscriber.
  */
 export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
-  const settings = fundingSettings(deps.settings);
+  const settings = fundingSettingsOf(deps.config, deps.settings);
   const mail = mailContextOf(deps.config);
   const producer = deps.producer;
   const programmes = new ProgrammeCache();

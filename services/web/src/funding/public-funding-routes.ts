@@ -3,7 +3,7 @@ import { isAppError } from '@qn/domain';
 import {
   confirmSubscription,
   findSubscriptionByToken,
-  fundingSettings,
+  fundingSettingsOf,
   getManagedSubscription,
   getProgramme,
   mailContextOf,
@@ -97,7 +97,7 @@ function messagePage(ctx: PageContext, title: string, text: string, extra = html
  */
 export function publicFundingRoutes(deps: WebDeps): Router {
   const router = Router();
-  const settings = fundingSettings({ timeZone: deps.config.TZ_DISPLAY });
+  const settings = fundingSettingsOf(deps.config);
   const mail = mailContextOf(deps.config);
   const opts = { timeZone: deps.config.TZ_DISPLAY, publicUrl: deps.config.PUBLIC_URL };
 
