@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { Registry } from 'prom-client';
 import type { Config } from '@qn/config';
 import type { Producer } from '@qn/queue';
 import { documentRoute, sendProblem } from '@qn/http';
@@ -30,9 +31,14 @@ documentRoute({
  * read Redis, so they describe the whole installation: one process (ops) exports them, and
  * the others only their own counters, so no series is scraped twice.
  */
-export function createMetricsRouter(deps: { config: Config; producer?: Producer }): Router {
+export function createMetricsRouter(deps: {
+  config: Config;
+  producer?: Producer;
+  /** Installation-wide series read at scrape time (campaign progress), like the queue gauges. */
+  registries?: Registry[];
+}): Router {
   const router = Router();
-  const extra = deps.producer ? [queueMetricsRegistry(deps.producer)] : [];
+  const extra = [...(deps.producer ? [queueMetricsRegistry(deps.producer)] : []), ...(deps.registries ?? [])];
   router.get('/', async (req, res) => {
     const token = deps.config.METRICS_TOKEN;
     if (!token) {

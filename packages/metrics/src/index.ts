@@ -5,3 +5,4 @@ export { queueMetricsRegistry } from './queue-metrics';
 export { scrapeMetrics } from './scrape';
 export { createMetricsRouter } from './create-metrics-router';
 export { bearerMatches } from './bearer-matches';
+export { countAlerts, type AlertOutcome } from './alert-metrics';

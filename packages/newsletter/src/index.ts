@@ -119,3 +119,4 @@ export {
   type SubscriberCorrections,
   type SubscriberDetails,
 } from './rectify-subscriber';
+export { listActiveCampaignIds } from './list-active-campaigns';

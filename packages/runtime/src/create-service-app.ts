@@ -1,4 +1,5 @@
 import type { Express, RequestHandler } from 'express';
+import type { Registry } from 'prom-client';
 import { createHttpApp, type HttpAppOptions } from '@qn/http';
 import { createMetricsRouter, httpMetrics } from '@qn/metrics';
 import type { Runtime } from './create-runtime';
@@ -8,6 +9,8 @@ export type ServiceAppOptions = {
   before?: RequestHandler[];
   /** Add the per-queue job gauges to /metrics: one process per installation (ops, all-in-one). */
   queueMetrics?: boolean;
+  /** Further installation-wide series for /metrics, read at scrape time (same processes). */
+  metrics?: Registry[];
 };
 
 /**
@@ -32,6 +35,7 @@ export function createServiceApp(
         router: createMetricsRouter({
           config: rt.config,
           producer: opts.queueMetrics ? rt.producer : undefined,
+          registries: opts.metrics,
         }),
       },
       // A service mounted at `/` (web) comes after /metrics, so it cannot shadow it.

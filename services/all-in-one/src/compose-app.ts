@@ -5,6 +5,7 @@ import { createEventsRouter } from '@qn/service-events';
 import { createFundingRouter } from '@qn/service-funding';
 import { createNewsletterRouter } from '@qn/service-newsletter';
 import {
+  campaignMetricsRegistry,
   createApiDocsRouter,
   createAuditRouter,
   createInboundRouter,
@@ -42,6 +43,6 @@ export function composeApp(rt: Runtime): Express {
       { path: '/', router: createWebRouter(rt) },
     ],
     // Feed cache hits of known URLs are answered before the shell (services/calendar).
-    { before: [calendar.fastPath.middleware], queueMetrics: true },
+    { before: [calendar.fastPath.middleware], queueMetrics: true, metrics: [campaignMetricsRegistry()] },
   );
 }

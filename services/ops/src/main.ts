@@ -2,6 +2,7 @@ import { loadConfigOrExit } from '@qn/config';
 import { createRuntime, runUntilSignal, createServiceApp } from '@qn/runtime';
 import { createAuditRouter } from './create-audit-router';
 import { createInboundRouter } from './create-inbound-router';
+import { campaignMetricsRegistry } from './campaign-metrics';
 import { createApiDocsRouter, createOpenApiRouter } from './create-api-docs-router';
 import './installation-api-docs';
 
@@ -19,7 +20,7 @@ async function main() {
       { path: '/api/openapi.json', router: createOpenApiRouter({ publicUrl: rt.config.PUBLIC_URL }) },
       { path: '/api/docs', router: createApiDocsRouter() },
     ],
-    { queueMetrics: true },
+    { queueMetrics: true, metrics: [campaignMetricsRegistry()] },
   );
   const server = app.listen(rt.config.PORT, rt.config.HOST);
   runUntilSignal(rt.logger, async () => {

@@ -22,6 +22,7 @@ import {
   type MatchIndex,
 } from '@qn/funding';
 import { scheduleFundingJobs } from './schedule-funding-jobs';
+import { countAlerts } from '@qn/metrics';
 
 export type AlertsWorkerDeps = {
   config: Config;
@@ -79,10 +80,13 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
           batchSize: settings.matchBatchSize,
           requestId,
         });
+        countAlerts('matched', r.matched);
+        countAlerts('enqueued', r.enqueued);
+        countAlerts('suppressed', r.suppressed);
         log.info({ programmeId: p.programmeId, reason: p.reason, ...r }, 'programme matched');
       },
       'funding.send-alert': async (p, { requestId }) => {
-        await sendAlert({ ...p, producer, mail, programmes, requestId });
+        countAlerts(await sendAlert({ ...p, producer, mail, programmes, requestId }));
       },
       'funding.digest-run': async (p, { log }) => {
         const n = await runDigests({ producer, now: p.now ? new Date(p.now) : undefined, timeZone: tz });
