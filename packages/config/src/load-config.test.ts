@@ -44,12 +44,16 @@ describe('loadConfig', () => {
   });
 
   it('reads the funding tunables: reminder days as a sorted list, a cron pattern, a bounded TTL', () => {
-    const c = loadConfig({ ...valid, FUNDING_REMINDER_DAYS: '3,30,14,3', FUNDING_DIGEST_CRON: '0 8 * * 5' });
-    expect(c.FUNDING_REMINDER_DAYS).toEqual([30, 14, 3]);
+    const c = loadConfig({
+      ...valid,
+      FUNDING_REMINDER_DAYS_BEFORE: '3,30,14,3',
+      FUNDING_DIGEST_CRON: '0 8 * * 5',
+    });
+    expect(c.FUNDING_REMINDER_DAYS_BEFORE).toEqual([30, 14, 3]);
     expect(c.FUNDING_DIGEST_CRON).toBe('0 8 * * 5');
-    expect(loadConfig(valid).FUNDING_REMINDER_DAYS).toEqual([14, 3]);
+    expect(loadConfig(valid).FUNDING_REMINDER_DAYS_BEFORE).toEqual([14, 3]);
     for (const bad of [
-      { FUNDING_REMINDER_DAYS: '14;3' },
+      { FUNDING_REMINDER_DAYS_BEFORE: '14;3' },
       { FUNDING_DIGEST_CRON: 'montags' },
       { FUNDING_PENDING_TTL_HOURS: '0' },
     ]) {

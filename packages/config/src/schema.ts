@@ -125,7 +125,7 @@ export const configSchema = z.object({
     .min(24)
     .optional()
     .describe('Bearer token that GET /metrics requires; /metrics answers 404 when unset'),
-  FUNDING_REMINDER_DAYS: z
+  FUNDING_REMINDER_DAYS_BEFORE: z
     .string()
     .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be a comma list of day counts, e.g. 14,3')
     .transform((v) => [...new Set(v.split(',').map(Number))].sort((a, b) => b - a))

@@ -46,7 +46,7 @@ export function fundingSettings(overrides: Partial<FundingSettings> = {}): Fundi
 
 /** The office's choices from the process configuration (structurally, so no @qn/config here). */
 export type FundingConfig = {
-  FUNDING_REMINDER_DAYS: number[];
+  FUNDING_REMINDER_DAYS_BEFORE: number[];
   FUNDING_PENDING_TTL_HOURS: number;
   FUNDING_DIGEST_CRON: string;
   TZ_DISPLAY: string;
@@ -58,7 +58,7 @@ export function fundingSettingsOf(
   overrides: Partial<FundingSettings> = {},
 ): FundingSettings {
   return fundingSettings({
-    reminderDays: config.FUNDING_REMINDER_DAYS,
+    reminderDays: config.FUNDING_REMINDER_DAYS_BEFORE,
     pendingTtlHours: config.FUNDING_PENDING_TTL_HOURS,
     digestPattern: config.FUNDING_DIGEST_CRON,
     timeZone: config.TZ_DISPLAY,
