@@ -45,22 +45,8 @@ import {
   updateEventInput,
 } from './event-input';
 import { rectifyRegistrationRoute } from './rectify-registration-route';
+import { registrationView } from './registration-view';
 import './events-api-docs';
-
-/** What the registrant sees of their own registration. */
-function registrationView(r: RegistrationDoc) {
-  return {
-    id: String(r._id),
-    eventId: r.eventId,
-    status: r.status,
-    name: r.name,
-    email: r.email,
-    organisation: r.organisation,
-    accessibilityNeeds: r.accessibilityNeeds,
-    companions: r.companions,
-    offerExpiresAt: r.offerExpiresAt,
-  };
-}
 
 function idParam(value: unknown, what = 'Veranstaltung'): string {
   const r = objectId.safeParse(value);

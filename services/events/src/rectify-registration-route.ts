@@ -4,6 +4,8 @@ import { parseInput } from '@qn/http';
 import { AppError } from '@qn/domain';
 import { findByManageToken, rectifyRegistration, type EventsDeps, type RegistrationDoc } from '@qn/events';
 import { manageToken } from './event-input';
+import { registrationView } from './registration-view';
+import { registrationView as registrationViewSchema } from './events-api-schemas';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -23,33 +25,12 @@ export const rectifyParams = z.strictObject({ token: manageToken });
 
 /** The registration as its owner sees it after the correction. */
 export const rectifiedView = z.object({
-  registration: z.object({
-    id: z.string(),
-    eventId: z.string(),
-    status: z.enum(['confirmed', 'waitlisted', 'offered', 'cancelled', 'offer-expired']),
-    name: z.string(),
-    email: z.string(),
-    organisation: z.string().optional(),
-    accessibilityNeeds: z.string().optional(),
-    companions: z.number(),
-  }),
+  registration: registrationViewSchema,
   changed: z.array(z.string()),
 });
 
-function viewOf(r: RegistrationDoc, changed: string[]): z.infer<typeof rectifiedView> {
-  return {
-    registration: {
-      id: String(r._id),
-      eventId: r.eventId,
-      status: r.status,
-      name: r.name,
-      email: r.email,
-      organisation: r.organisation,
-      accessibilityNeeds: r.accessibilityNeeds,
-      companions: r.companions,
-    },
-    changed,
-  };
+function viewOf(r: RegistrationDoc, changed: string[]) {
+  return { registration: registrationView(r), changed };
 }
 
 /**
