@@ -32,6 +32,20 @@ const pageRoute = (path: string, summary: string, extra: Partial<ApiRoute> = {})
     responses: { 200: page(summary), ...extra.responses },
   });
 
+/** A public form post (urlencoded, with the page's CSRF token); a button form unless `body` says otherwise. */
+const formRoute = (path: string, summary: string, extra: Partial<ApiRoute> & Pick<ApiRoute, 'responses'>) =>
+  documentRoute({
+    method: 'post',
+    path,
+    summary,
+    tags,
+    auth: 'public',
+    body: buttonForm,
+    bodyExample: { _csrf: CSRF_EXAMPLE },
+    ...extra,
+    bodyContentType: FORM,
+  });
+
 pageRoute('/', 'Home page', {
   description:
     'Every page takes `?lang=de|en` (remembered in a cookie; German by default) and answers `Cache-Control: no-store`.',
@@ -52,18 +66,12 @@ pageRoute('/veranstaltungen/:id', 'An event with its registration form', {
   responses: errorResponses(404),
 });
 
-documentRoute({
-  method: 'post',
-  path: '/veranstaltungen/:id/anmeldung',
-  summary: 'Register for an event (the form on the event page)',
+formRoute('/veranstaltungen/:id/anmeldung', 'Register for an event (the form on the event page)', {
   description:
     'Rate-limited per client address and per email address. An address already registered gets a page ' +
     'saying so (200) and never someone else’s manage link; the manage link goes out by mail.',
-  tags,
-  auth: 'public',
   params: idParams,
   body: formBody(registrationForm),
-  bodyContentType: FORM,
   bodyExample: {
     _csrf: CSRF_EXAMPLE,
     name: 'Erika Mustermann',
@@ -91,60 +99,50 @@ pageRoute('/veranstaltungen/anmeldung/:token', 'Manage page of a registration (f
   responses: errorResponses(404),
 });
 
-documentRoute({
-  method: 'post',
-  path: '/veranstaltungen/anmeldung/:token/stornieren',
-  summary: 'Cancel one’s registration (button on the manage page)',
-  tags,
-  auth: 'public',
-  params: manageTokenParams,
-  body: buttonForm,
-  bodyContentType: FORM,
-  bodyExample: { _csrf: CSRF_EXAMPLE },
-  responses: {
-    303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=storniert'),
-    ...errorResponses(403, 404, 503),
+formRoute(
+  '/veranstaltungen/anmeldung/:token/stornieren',
+  'Cancel one’s registration (button on the manage page)',
+  {
+    params: manageTokenParams,
+    responses: {
+      303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=storniert'),
+      ...errorResponses(403, 404, 503),
+    },
   },
-});
+);
 
-documentRoute({
-  method: 'post',
-  path: '/veranstaltungen/anmeldung/:token/annehmen',
-  summary: 'Accept a seat offered from the waiting list (button on the manage page)',
-  tags,
-  auth: 'public',
-  params: manageTokenParams,
-  body: buttonForm,
-  bodyContentType: FORM,
-  bodyExample: { _csrf: CSRF_EXAMPLE },
-  responses: {
-    303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=angenommen'),
-    ...errorResponses(403, 404, 410, 503),
+formRoute(
+  '/veranstaltungen/anmeldung/:token/annehmen',
+  'Accept a seat offered from the waiting list (button on the manage page)',
+  {
+    params: manageTokenParams,
+    responses: {
+      303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=angenommen'),
+      ...errorResponses(403, 404, 410, 503),
+    },
   },
-});
+);
 
-documentRoute({
-  method: 'post',
-  path: '/veranstaltungen/anmeldung/:token/berichtigen',
-  summary: 'Correct name, organisation and accessibility needs (DSGVO Art. 16; form on the manage page)',
-  description:
-    'An emptied optional field deletes the entry. A cancelled registration or a cancelled or past event is 409.',
-  tags,
-  auth: 'public',
-  params: manageTokenParams,
-  body: formBody(rectifyForm),
-  bodyContentType: FORM,
-  bodyExample: {
-    _csrf: CSRF_EXAMPLE,
-    name: 'Erika Mustermann',
-    organisation: '',
-    accessibilityNeeds: 'Rollstuhl',
+formRoute(
+  '/veranstaltungen/anmeldung/:token/berichtigen',
+  'Correct name, organisation and accessibility needs (DSGVO Art. 16; form on the manage page)',
+  {
+    description:
+      'An emptied optional field deletes the entry. A cancelled registration or a cancelled or past event is 409.',
+    params: manageTokenParams,
+    body: formBody(rectifyForm),
+    bodyExample: {
+      _csrf: CSRF_EXAMPLE,
+      name: 'Erika Mustermann',
+      organisation: '',
+      accessibilityNeeds: 'Rollstuhl',
+    },
+    responses: {
+      303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=berichtigt'),
+      ...errorResponses(400, 403, 404, 409, 503),
+    },
   },
-  responses: {
-    303: redirect('/veranstaltungen/anmeldung/{token}?erledigt=berichtigt'),
-    ...errorResponses(400, 403, 404, 409, 503),
-  },
-});
+);
 
 // ---- funding ----
 
@@ -168,17 +166,11 @@ const linkPage = {
 
 pageRoute(ALERTS, 'Funding alerts: the subscription form');
 
-documentRoute({
-  method: 'post',
-  path: ALERTS,
-  summary: 'Subscribe to funding alerts (double opt-in: a confirmation mail follows)',
+formRoute(ALERTS, 'Subscribe to funding alerts (double opt-in: a confirmation mail follows)', {
   description:
     'Rate-limited per client address and per email address. The same answer whether the address is new, ' +
     'already subscribed or blocked. `keywords` is one comma-separated text; checkboxes send `on`.',
-  tags,
-  auth: 'public',
   body: formBody(alertSubscribeForm),
-  bodyContentType: FORM,
   bodyExample: {
     _csrf: CSRF_EXAMPLE,
     email: 'erika@example.org',
@@ -201,18 +193,14 @@ pageRoute(`${ALERTS}/bestaetigen/:token`, 'Confirm a funding alert subscription:
   responses: errorResponses(404),
 });
 
-documentRoute({
-  method: 'post',
-  path: `${ALERTS}/bestaetigen/:token`,
-  summary: 'Confirm the subscription (the button); the page links to the manage page',
-  tags,
-  auth: 'public',
-  ...linkPage,
-  body: buttonForm,
-  bodyContentType: FORM,
-  bodyExample: { _csrf: CSRF_EXAMPLE },
-  responses: { 200: page('Confirmed'), ...errorResponses(403, 404) },
-});
+formRoute(
+  `${ALERTS}/bestaetigen/:token`,
+  'Confirm the subscription (the button); the page links to the manage page',
+  {
+    ...linkPage,
+    responses: { 200: page('Confirmed'), ...errorResponses(403, 404) },
+  },
+);
 
 pageRoute(
   `${ALERTS}/verwalten/:token`,
@@ -224,15 +212,9 @@ pageRoute(
   },
 );
 
-documentRoute({
-  method: 'post',
-  path: `${ALERTS}/verwalten/:token`,
-  summary: 'Save the subscription’s filters, frequency and reminders',
-  tags,
-  auth: 'public',
+formRoute(`${ALERTS}/verwalten/:token`, 'Save the subscription’s filters, frequency and reminders', {
   ...linkPage,
   body: formBody(alertManageForm),
-  bodyContentType: FORM,
   bodyExample: { _csrf: CSRF_EXAMPLE, fieldsOfAction: 'pflege', keywords: '', frequency: 'immediate' },
   responses: {
     303: redirect(`${ALERTS}/verwalten/{token}?gespeichert=1`),
@@ -240,16 +222,8 @@ documentRoute({
   },
 });
 
-documentRoute({
-  method: 'post',
-  path: `${ALERTS}/verwalten/:token/abmelden`,
-  summary: 'End the subscription from its manage page',
-  tags,
-  auth: 'public',
+formRoute(`${ALERTS}/verwalten/:token/abmelden`, 'End the subscription from its manage page', {
   ...linkPage,
-  body: buttonForm,
-  bodyContentType: FORM,
-  bodyExample: { _csrf: CSRF_EXAMPLE },
   responses: { 200: page('Unsubscribed'), ...errorResponses(403, 404) },
 });
 
@@ -262,16 +236,8 @@ pageRoute(
   },
 );
 
-documentRoute({
-  method: 'post',
-  path: `${ALERTS}/abmelden/:token`,
-  summary: 'Unsubscribe from funding alerts (the button)',
-  tags,
-  auth: 'public',
+formRoute(`${ALERTS}/abmelden/:token`, 'Unsubscribe from funding alerts (the button)', {
   ...linkPage,
-  body: buttonForm,
-  bodyContentType: FORM,
-  bodyExample: { _csrf: CSRF_EXAMPLE },
   responses: { 200: page('Unsubscribed'), ...errorResponses(403, 404) },
 });
 
@@ -279,16 +245,10 @@ documentRoute({
 
 pageRoute('/newsletter', 'Newsletter: the subscription form with the public lists');
 
-documentRoute({
-  method: 'post',
-  path: '/newsletter',
-  summary: 'Subscribe to a newsletter list (double opt-in: a confirmation mail follows)',
+formRoute('/newsletter', 'Subscribe to a newsletter list (double opt-in: a confirmation mail follows)', {
   description:
     'Rate-limited per client address and per email address. The same answer whether the address is new, already subscribed or blocked.',
-  tags,
-  auth: 'public',
   body: formBody(subscribeForm),
-  bodyContentType: FORM,
   bodyExample: {
     _csrf: CSRF_EXAMPLE,
     listId: 'quartiersnews',
@@ -313,18 +273,7 @@ const nlLink = (path: string, summary: string) =>
     responses: errorResponses(404),
   });
 const nlButton = (path: string, summary: string, done: string) =>
-  documentRoute({
-    method: 'post',
-    path,
-    summary,
-    tags,
-    auth: 'public',
-    params: nlToken,
-    body: buttonForm,
-    bodyContentType: FORM,
-    bodyExample: { _csrf: CSRF_EXAMPLE },
-    responses: { 200: page(done), ...errorResponses(403, 404) },
-  });
+  formRoute(path, summary, { params: nlToken, responses: { 200: page(done), ...errorResponses(403, 404) } });
 
 nlLink('/newsletter/bestaetigen/:token', 'Confirm a newsletter subscription: a page with one button');
 nlButton('/newsletter/bestaetigen/:token', 'Confirm the newsletter subscription (the button)', 'Confirmed');
@@ -338,19 +287,17 @@ nlButton('/newsletter/abmelden/:token', 'Unsubscribe (the button)', 'Unsubscribe
 
 pageRoute('/datenschutz/anfrage', 'Ask for access to or erasure of one’s data: the form');
 
-documentRoute({
-  method: 'post',
-  path: '/datenschutz/anfrage',
-  summary: 'Ask for access to or erasure of the data stored about an address (confirmed by a mailed link)',
-  description:
-    'Rate-limited per client address and per email address. The same answer whether or not anything is stored about the address.',
-  tags,
-  auth: 'public',
-  body: formBody(requestForm),
-  bodyContentType: FORM,
-  bodyExample: { _csrf: CSRF_EXAMPLE, email: 'erika@example.org', kind: 'access' },
-  responses: {
-    200: page('A mail with a confirmation link is on its way'),
-    ...errorResponses(400, 403, 429, 503),
+formRoute(
+  '/datenschutz/anfrage',
+  'Ask for access to or erasure of the data stored about an address (confirmed by a mailed link)',
+  {
+    description:
+      'Rate-limited per client address and per email address. The same answer whether or not anything is stored about the address.',
+    body: formBody(requestForm),
+    bodyExample: { _csrf: CSRF_EXAMPLE, email: 'erika@example.org', kind: 'access' },
+    responses: {
+      200: page('A mail with a confirmation link is on its way'),
+      ...errorResponses(400, 403, 429, 503),
+    },
   },
-});
+);
