@@ -14,6 +14,7 @@ import {
   attendeeParams,
   attendeeView,
   countsExample,
+  eventBodyExample,
   eventExample,
   eventIdParams,
   eventPage,
@@ -37,27 +38,6 @@ const eventAnswer = (description: string, example: unknown = eventExample): ApiR
   schema: publicEventView,
   example,
 });
-
-const eventBodyExample = {
-  title: 'Vernetzungstreffen Quartiersarbeit',
-  description: 'Austausch der Quartiersprojekte im Landkreis: Erfahrungen, Fragen, nächste Schritte.',
-  kind: 'vernetzungstreffen',
-  fieldsOfAction: ['teilhabe', 'wohnen'],
-  municipality: 'esslingen-am-neckar',
-  venue: {
-    name: 'Landratsamt, Sitzungssaal 1',
-    street: 'Pulverwiesen 11',
-    postalCode: '73728',
-    city: 'Esslingen',
-  },
-  startsAt: '2026-12-03T16:00:00.000Z',
-  endsAt: '2026-12-03T18:00:00.000Z',
-  capacity: 40,
-  maxCompanions: 1,
-  registrationClosesAt: '2026-12-01T23:00:00.000Z',
-  contact: { name: 'Geschäftsstelle Quartiersnetz', email: 'quartiersnetz@example.org' },
-  accessibility: 'Barrierefreier Zugang, Induktionsschleife vorhanden.',
-};
 
 // ---- public ----
 

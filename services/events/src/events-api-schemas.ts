@@ -119,9 +119,7 @@ export const importAnswer = z.object({
 
 // ---- examples (they validate against the schemas above; the OpenAPI test checks) ----
 
-export const eventExample = {
-  id: '6750a1c2e4b0a1b2c3d4e5f6',
-  organisationId: 'kreisseniorenrat',
+export const eventBodyExample = {
   title: 'Vernetzungstreffen Quartiersarbeit',
   description: 'Austausch der Quartiersprojekte im Landkreis: Erfahrungen, Fragen, nächste Schritte.',
   kind: 'vernetzungstreffen',
@@ -136,12 +134,18 @@ export const eventExample = {
   startsAt: '2026-12-03T16:00:00.000Z',
   endsAt: '2026-12-03T18:00:00.000Z',
   capacity: 40,
-  seatsLeft: 12,
-  waitlistEnabled: true,
   maxCompanions: 1,
   registrationClosesAt: '2026-12-01T23:00:00.000Z',
   contact: { name: 'Geschäftsstelle Quartiersnetz', email: 'quartiersnetz@example.org' },
   accessibility: 'Barrierefreier Zugang, Induktionsschleife vorhanden.',
+};
+
+export const eventExample = {
+  id: '6750a1c2e4b0a1b2c3d4e5f6',
+  organisationId: 'kreisseniorenrat',
+  ...eventBodyExample,
+  seatsLeft: 12,
+  waitlistEnabled: true,
   status: 'published',
   sequence: 1,
 };
