@@ -51,9 +51,13 @@ export async function requestSubscription(opts: {
   if (recent >= opts.settings.maxPendingPerAddress) return;
 
   const base = { _id: newId(), tokenSalt: randomBytes(16).toString('base64url') };
+  const hashes = tokenHashes(base, opts.mail.secret);
+  // Pointers first: a crash in between leaves pointers to nothing (harmless), never a
+  // subscription whose links cannot be found.
+  await SubscriptionTokenKey.insertMany(tokenKeysOf({ ...base, ...hashes }));
   const doc = await Subscription.create({
     ...base,
-    ...tokenHashes(base, opts.mail.secret),
+    ...hashes,
     email,
     emailHash,
     status: 'pending',
@@ -71,7 +75,6 @@ export async function requestSubscription(opts: {
     expiresAt: new Date(now.getTime() + opts.settings.pendingTtlHours * 3_600_000),
   });
   const sub = doc.toObject() as SubscriptionDoc;
-  await SubscriptionTokenKey.insertMany(tokenKeysOf(sub));
   const mail = renderConfirmationMail(
     sub,
     opts.mail,
