@@ -6,3 +6,4 @@ export { scrapeMetrics } from './scrape';
 export { createMetricsRouter } from './create-metrics-router';
 export { bearerMatches } from './bearer-matches';
 export { countAlerts, type AlertOutcome } from './alert-metrics';
+export { oneReadPerScrape } from './one-read-per-scrape';

@@ -1,6 +1,7 @@
 import { Gauge, Registry } from 'prom-client';
 import type { Queue } from 'bullmq';
 import { QueueName } from '@qn/queue';
+import { oneReadPerScrape } from './one-read-per-scrape';
 
 const states = ['waiting', 'active', 'delayed', 'failed', 'completed'] as const;
 type Counts = (readonly [QueueName, Record<string, number>])[];
@@ -12,16 +13,15 @@ type Counts = (readonly [QueueName, Record<string, number>])[];
  */
 export function queueMetricsRegistry(source: { queue(name: QueueName): Queue }): Registry {
   const registry = new Registry();
-  // prom-client collects all metrics of a scrape concurrently; both gauges share one read.
-  let inflight: Promise<Counts | null> | undefined;
-  const read = (): Promise<Counts | null> =>
-    (inflight ??= Promise.all(
-      Object.values(QueueName).map(
-        async (name) => [name, await source.queue(name).getJobCounts(...states)] as const,
+  const read = oneReadPerScrape<Counts | null>(
+    () =>
+      Promise.all(
+        Object.values(QueueName).map(
+          async (name) => [name, await source.queue(name).getJobCounts(...states)] as const,
+        ),
       ),
-    )
-      .catch(() => null)
-      .finally(() => setTimeout(() => (inflight = undefined), 0)));
+    null,
+  );
   new Gauge({
     name: 'qn_queue_jobs',
     help: 'Jobs per queue and state (waiting, active, delayed, failed, completed)',

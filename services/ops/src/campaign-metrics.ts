@@ -1,4 +1,5 @@
 import { Gauge, Registry } from 'prom-client';
+import { oneReadPerScrape } from '@qn/metrics';
 import { campaignProgress, listActiveCampaignIds } from '@qn/newsletter';
 
 const states = ['total', 'sent', 'failed', 'skipped', 'remaining'] as const;
@@ -11,12 +12,10 @@ const states = ['total', 'sent', 'failed', 'skipped', 'remaining'] as const;
  */
 export function campaignMetricsRegistry(): Registry {
   const registry = new Registry();
-  let inflight: Promise<{ id: string; p: Awaited<ReturnType<typeof campaignProgress>> }[]> | undefined;
-  const read = () =>
-    (inflight ??= listActiveCampaignIds()
-      .then((ids) => Promise.all(ids.map(async (id) => ({ id, p: await campaignProgress(id) }))))
-      .catch(() => [])
-      .finally(() => setTimeout(() => (inflight = undefined), 0)));
+  const read = oneReadPerScrape(async () => {
+    const ids = await listActiveCampaignIds();
+    return Promise.all(ids.map(async (id) => ({ id, p: await campaignProgress(id) })));
+  }, []);
   new Gauge({
     name: 'qn_newsletter_campaign_recipients',
     help: 'Recipients of each sending or paused campaign by state (total, sent, failed, skipped, remaining)',
