@@ -13,7 +13,7 @@ import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { Redis } from 'ioredis';
-import { connectDb } from '@qn/db';
+import { connectDb, ensureIndexes } from '@qn/db';
 import { ACTOR_TYPES, FIELDS_OF_ACTION, FUNDING_PROVIDERS, MUNICIPALITY_KEYS } from '@qn/domain';
 import {
   ANY,
@@ -202,7 +202,7 @@ async function main() {
   try {
     for (const n of SIZES) {
       await mongoose.connection.dropDatabase();
-      await Promise.all([Subscription.init(), Alert.init(), Programme.init()]);
+      await ensureIndexes();
       for (let i = 0; i < n; i += 1000)
         await Subscription.collection.insertMany(
           Array.from({ length: Math.min(1000, n - i) }, (_, j) => subscription(i + j)) as never[],

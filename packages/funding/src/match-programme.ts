@@ -8,9 +8,9 @@ import { Programme, type ProgrammeDoc } from './models/programme';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { keywordsMatch, subscriptionMatchQuery } from './match-query';
 import { noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
-import { INDEX_BUSY, stateKey, type MatchIndex } from './match-index/index-keys';
-import type { IndexedState } from './match-index/indexed-state';
+import { INDEX_BUSY, type MatchIndex } from './match-index/index-keys';
 import { applyMatchIndexChanges } from './match-index/rebuild-match-index';
+import { popCandidates, type Candidate } from './match-index/pop-candidates';
 import { selectCandidates } from './match-index/select-candidates';
 import { subscriptionMatches } from './subscription-matches';
 import { op } from './trusted';
@@ -26,6 +26,13 @@ export type MatchRequest = {
 export type MatchResult = { matched: number; enqueued: number; suppressed: number; skipped?: string };
 
 type SubRow = Pick<SubscriptionDoc, '_id' | 'emailHash' | 'frequency' | 'keywords'>;
+
+const toRow = ({ id, state: st }: Candidate): SubRow => ({
+  _id: id,
+  emailHash: st.h,
+  frequency: st.f,
+  keywords: st.k,
+});
 
 /**
  * Fans a programme change out to its subscribers without holding them in memory. With a match
@@ -78,35 +85,37 @@ export async function matchProgramme(opts: {
 
   async function fromIndex(ix: MatchIndex, generation: string): Promise<void> {
     const key = await selectCandidates(ix, generation, prog, { remindersOnly });
+    const pop = () => {
+      const p = popCandidates(ix, key, generation, batchSize);
+      p.catch(() => undefined); // awaited on the next turn; not "unhandled" meanwhile
+      return p;
+    };
+    // Three stages overlap: while batch k is checked against the suppression list and recorded
+    // in the database, batch k+1 is popped from Redis and batch k-1 is enqueued. Each batch is
+    // recorded before it is enqueued; the database sees one query at a time (FerretDB
+    // serialises writes anyway, and a read beside an insert slowed both here). A batch popped
+    // but not recorded when something fails is not lost: the job's retry selects anew.
+    let next = pop();
     let enqueuing: Promise<void> = Promise.resolve();
     try {
       for (;;) {
-        // SPOP hands out each member once, so nothing is read twice and memory holds one batch.
-        const ids = await ix.redis.spop(key, batchSize);
-        if (ids.length === 0) break;
-        const states = await ix.redis.hmget(stateKey(ix, generation), ...ids);
-        const rows: SubRow[] = [];
-        ids.forEach((id, i) => {
-          const raw = states[i];
-          if (!raw) return;
-          const st = JSON.parse(raw) as IndexedState;
-          if (!subscriptionMatches({ match: st.m, keywords: st.k, reminders: st.r }, prog, { remindersOnly }))
-            return;
-          rows.push({ _id: id, emailHash: st.h, frequency: st.f, keywords: st.k });
-        });
-        // A two-stage pipeline: this batch is recorded in the database while the previous
-        // one is enqueued in Redis. Each batch is recorded before it is enqueued, and at most
-        // one insert and one enqueue run at a time (FerretDB serialises writes anyway).
-        const recorded = await record(rows);
+        const { popped, candidates } = await next;
+        if (popped === 0) break;
+        next = pop();
+        const recorded = await record(await withoutSuppressed(candidates.filter(stillMatches).map(toRow)));
         await enqueuing;
         enqueuing = enqueue(recorded);
-        enqueuing.catch(() => undefined); // awaited on the next turn; not "unhandled" meanwhile
+        enqueuing.catch(() => undefined);
       }
       await enqueuing;
     } finally {
-      await enqueuing.catch(() => undefined);
+      await Promise.allSettled([enqueuing, next]);
       await ix.redis.del(key);
     }
+  }
+
+  function stillMatches({ state: st }: Candidate): boolean {
+    return subscriptionMatches({ match: st.m, keywords: st.k, reminders: st.r }, prog, { remindersOnly });
   }
 
   async function fromDatabase(): Promise<void> {
@@ -132,24 +141,28 @@ export async function matchProgramme(opts: {
   }
 
   async function flush(rows: SubRow[]): Promise<void> {
-    await enqueue(await record(rows));
+    await enqueue(await record(await withoutSuppressed(rows)));
   }
 
-  /** Ends suppressed subscriptions, inserts the alert records; returns the alerts to enqueue. */
+  /** Ends the suppressed subscriptions among `rows`; returns the others. */
+  async function withoutSuppressed(rows: SubRow[]): Promise<SubRow[]> {
+    if (rows.length === 0) return rows;
+    const suppressed = await suppressedHashes(rows.map((r) => r.emailHash));
+    if (suppressed.size === 0) return rows;
+    // Suppressed (unsubscribed everywhere, bounced, erased): their alert subscription ends.
+    const ended = rows.filter((r) => suppressed.has(r.emailHash)).map((r) => r._id);
+    await Subscription.updateMany(
+      { _id: op({ $in: ended }) },
+      { $set: { status: 'ended', endedReason: 'suppressed' } },
+    );
+    await noteRemovedFromMatchIndex(ended);
+    result.suppressed += ended.length;
+    return rows.filter((r) => !suppressed.has(r.emailHash));
+  }
+
+  /** Inserts the alert records; returns the alerts to enqueue. */
   async function record(rows: SubRow[]): Promise<AlertDoc[]> {
     if (rows.length === 0) return [];
-    const suppressed = await suppressedHashes(rows.map((r) => r.emailHash));
-    if (suppressed.size) {
-      // Suppressed (unsubscribed everywhere, bounced, erased): their alert subscription ends.
-      const ended = rows.filter((r) => suppressed.has(r.emailHash)).map((r) => r._id);
-      await Subscription.updateMany(
-        { _id: op({ $in: ended }) },
-        { $set: { status: 'ended', endedReason: 'suppressed' } },
-      );
-      await noteRemovedFromMatchIndex(ended);
-      result.suppressed += ended.length;
-      rows = rows.filter((r) => !suppressed.has(r.emailHash));
-    }
     const createdAt = opts.now ?? new Date();
     const docs: AlertDoc[] = rows.map((r) => ({
       _id: alertId(r._id, rq.programmeId, rq.reason),
