@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
+import { detectIndexPolicy, ensureIndexes, setIndexPolicy } from './model-indexes';
 
 // Reject operator injection ({"$gt": ""}) in every filter built from input, and unknown
 // filter paths; both are cheaper to enforce once here than in every query.
@@ -26,9 +27,11 @@ export async function connectDb({
         serverSelectionTimeoutMS: 5_000,
         // FerretDB has no sessions; retryable writes would need them.
         retryWrites: false,
-        autoIndex: true,
+        // Indexes are built by `ensureIndexes`, which knows which ones the backend uses.
+        autoIndex: false,
       });
-      await Promise.all(Object.values(mongoose.connection.models).map((m) => m.init()));
+      setIndexPolicy(await detectIndexPolicy());
+      await ensureIndexes();
       return mongoose;
     } catch (err) {
       if (attempt >= attempts) throw err;
