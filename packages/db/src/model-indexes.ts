@@ -12,11 +12,13 @@ export type IndexPolicy = 'all' | 'unique-only';
 
 let policy: IndexPolicy | undefined;
 
+/** FerretDB answers `buildInfo` with its own version beside the MongoDB one it emulates. */
+export function indexPolicyOf(buildInfo: { ferretdbVersion?: string }): IndexPolicy {
+  return /^v?1\./.test(buildInfo.ferretdbVersion ?? '') ? 'unique-only' : 'all';
+}
+
 export async function detectIndexPolicy(): Promise<IndexPolicy> {
-  const info = (await mongoose.connection.db!.admin().command({ buildInfo: 1 })) as {
-    ferretdbVersion?: string;
-  };
-  return /^v?1\./.test(info.ferretdbVersion ?? '') ? 'unique-only' : 'all';
+  return indexPolicyOf(await mongoose.connection.db!.admin().command({ buildInfo: 1 }));
 }
 
 /** The policy of the connected database; undefined before `connectDb`. */
