@@ -53,12 +53,18 @@ export async function runErasure(
   deps: ErasureDeps,
 ): Promise<ErasureResult> {
   if (!deps.redis) return runSteps(requestId, email, deps);
-  // Released only by its holder: a run outliving the TTL cannot free a later run's lock.
+  // Renewed while the run lives, so a long erasure keeps it and a crashed one frees it in 30 s.
   return withRedisLock(
     deps.redis,
     `${deps.config.QUEUE_PREFIX}:privacy:erasure:${requestId}`,
     () => runSteps(requestId, email, deps),
-    { ttlMs: 120_000, waitMs: 0, busyCode: 'conflict', busyMessage: 'Diese Löschung läuft bereits.' },
+    {
+      ttlMs: 30_000,
+      renew: true,
+      waitMs: 0,
+      busyCode: 'conflict',
+      busyMessage: 'Diese Löschung läuft bereits.',
+    },
   );
 }
 

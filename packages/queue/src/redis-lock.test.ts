@@ -69,4 +69,33 @@ describe('withRedisLock', () => {
     expect(await redis.get(key)).toBe('someone-else');
     await redis.del(key);
   });
+
+  it('renews the lock of a holder that outlives the TTL, and frees it when done', async () => {
+    const refusedWhileHeld = await withRedisLock(
+      redis,
+      key,
+      async () => {
+        await new Promise((r) => setTimeout(r, 1_300)); // more than twice the TTL
+        return withRedisLock(redis, key, async () => 'ran', { waitMs: 0, busyMessage: 'busy' }).catch(
+          (err: AppError) => err.code,
+        );
+      },
+      { ttlMs: 500, renew: true, busyMessage: 'busy' },
+    );
+    expect(refusedWhileHeld).toBe('unavailable');
+    expect(await redis.get(key)).toBeNull();
+  });
+
+  it('lets an unrenewed lock expire after its TTL', async () => {
+    const takenOver = await withRedisLock(
+      redis,
+      key,
+      async () => {
+        await new Promise((r) => setTimeout(r, 700));
+        return withRedisLock(redis, key, async () => 'ran', { waitMs: 0, busyMessage: 'busy' });
+      },
+      { ttlMs: 500, busyMessage: 'busy' },
+    );
+    expect(takenOver).toBe('ran');
+  });
 });

@@ -4,6 +4,7 @@ import { AppError } from '@qn/domain';
 import { orUnavailable } from './or-unavailable';
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 
 /**
  * Runs `fn` holding a short Redis lock on `key` (`SET NX PX`, released only by its holder).
@@ -20,6 +21,12 @@ export async function withRedisLock<T>(
     busyMessage: string;
     /** What a caller that cannot get the lock in time is told; default 503 with Retry-After. */
     busyCode?: 'unavailable' | 'conflict';
+    /**
+     * For holders that may run for minutes (an erasure, an index rebuild): the TTL is renewed
+     * every third of it while `fn` runs, so it can stay short and a crashed holder's lock frees
+     * soon, while a live one never loses it to the clock.
+     */
+    renew?: boolean;
   },
 ): Promise<T> {
   const token = randomBytes(12).toString('hex');
@@ -34,9 +41,15 @@ export async function withRedisLock<T>(
     await new Promise((r) => setTimeout(r, pause));
     pause = Math.min(pause * 2, 100);
   }
+  const renewal = opts.renew
+    ? setInterval(() => {
+        redis.eval(EXTEND, 1, key, token, ttl).catch(() => undefined); // the next tick tries again
+      }, ttl / 3)
+    : undefined;
   try {
     return await fn();
   } finally {
+    clearInterval(renewal);
     await redis.eval(RELEASE, 1, key, token);
   }
 }

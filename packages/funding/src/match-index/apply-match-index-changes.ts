@@ -7,6 +7,7 @@ import {
   generationKey,
   INDEX_BUSY,
   LOCK_TTL_MS,
+  LOCK_WAIT_MS,
   lockKey,
   remindersKey,
   stateKey,
@@ -68,9 +69,10 @@ export async function drainMatchIndexChanges(ix: MatchIndex, gen: string): Promi
   }
 }
 
-export function lockedIndex<T>(ix: MatchIndex, fn: () => Promise<T>, waitMs = LOCK_TTL_MS): Promise<T> {
+export function lockedIndex<T>(ix: MatchIndex, fn: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
   return withRedisLock(ix.redis, lockKey(ix), fn, {
     ttlMs: LOCK_TTL_MS,
+    renew: true,
     waitMs,
     busyMessage: INDEX_BUSY,
   });

@@ -31,8 +31,13 @@ export const remindersKey = (ix: MatchIndex, gen: string) => `${generationPrefix
 export const stateKey = (ix: MatchIndex, gen: string) => `${generationPrefix(ix, gen)}state`;
 export const tempPrefix = (ix: MatchIndex) => `${base(ix)}:tmp:`;
 
-/** The index lock guards applying changes and rebuilding; a rebuild of 100k takes a minute. */
-export const LOCK_TTL_MS = 15 * 60_000;
+/**
+ * The index lock guards applying changes and rebuilding (25 s for 100k here). Renewed while
+ * its holder runs, so a crashed holder blocks the index for at most this long.
+ */
+export const LOCK_TTL_MS = 30_000;
+/** How long a rebuild waits for another holder (a rebuild of a large index) by default. */
+export const LOCK_WAIT_MS = 15 * 60_000;
 /** A replaced generation stays readable this long for matchers that started on it. */
 export const OLD_GENERATION_TTL_S = 3600;
 
