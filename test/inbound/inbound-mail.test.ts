@@ -4,6 +4,7 @@ import { Subscriber } from '@qn/newsletter';
 import { waitForMail, type ReceivedMail } from '@qn/testing';
 import { admin, linkPath, startStack, type Stack } from '../newsletter/support';
 import { programmeBody } from '../funding/support/funding-stack';
+import { tokenIn } from '../funding/support/links';
 
 /**
  * Mail into the system on the real stack: what a reader's mail program sends back to the
@@ -90,7 +91,7 @@ describe('inbound mail', () => {
       .send({ email, consent: true, filters: { fieldsOfAction: ['teilhabe'] } })
       .expect(202);
     const [ask] = await waitForMail({ to: email, subject: 'Bitte bestätigen' });
-    await s.http.post(linkPath(ask!.text, '/api/funding/subscriptions/confirm/')).expect(200);
+    await s.http.post(`/api/funding/subscriptions/confirm/${tokenIn(ask!, 'confirm')}`).expect(200);
     const title = `Inbound-Test ${s.db}`;
     const created = await s.http.post('/api/funding/programmes').set(admin).send(programmeBody({ title }));
     expect(created.status).toBe(201);

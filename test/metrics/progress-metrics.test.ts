@@ -5,12 +5,12 @@ import {
   createList,
   eventually,
   importConsented,
-  linkPath,
   progressOf,
   startStack,
   type Stack,
 } from '../newsletter/support';
 import { programmeBody } from '../funding/support/funding-stack';
+import { tokenIn } from '../funding/support/links';
 
 /**
  * Alert and campaign progress on /metrics after real work on the real stack: a programme
@@ -42,7 +42,7 @@ describe('progress metrics', () => {
     const email = `alerts-${s.db}@example.org`;
     await s.http.post('/api/funding/subscriptions').send({ email, consent: true }).expect(202);
     const [ask] = await waitForMail({ to: email, subject: 'Bitte bestätigen' });
-    await s.http.post(linkPath(ask!.text, '/api/funding/subscriptions/confirm/')).expect(200);
+    await s.http.post(`/api/funding/subscriptions/confirm/${tokenIn(ask!, 'confirm')}`).expect(200);
     const title = `Metrik-Programm ${s.db}`;
     const created = await s.http.post('/api/funding/programmes').set(admin).send(programmeBody({ title }));
     await s.http.post(`/api/funding/programmes/${created.body.id}/publish`).set(admin).expect(200);

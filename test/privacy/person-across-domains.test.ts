@@ -6,6 +6,7 @@ import { Subscription } from '@qn/funding';
 import { isSuppressed } from '@qn/mail';
 import { testConfig, uniqueName, waitForMail, listMail, deleteQueueKeys } from '@qn/testing';
 import { countAll, findAnywhere, ledgerSettled } from './support';
+import { tokenIn } from '../funding/support/links';
 
 /**
  * The issue's acceptance test: a person registered for two events, subscribed to funding alerts
@@ -80,7 +81,7 @@ async function subscribeToAlerts(email: string, nth = 1): Promise<void> {
   expect(res.status).toBe(202);
   const mails = await waitForMail({ to: email, subject: 'Förderprogramm' }, { count: nth });
   const latest = mails.reduce((a, b) => (a.id > b.id ? a : b));
-  const token = /\/api\/funding\/subscriptions\/confirm\/([A-Za-z0-9_-]{43})/.exec(latest.text)![1]!;
+  const token = tokenIn(latest, 'confirm');
   expect((await api().post(`/api/funding/subscriptions/confirm/${token}`)).status).toBe(200);
 }
 

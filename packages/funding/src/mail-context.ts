@@ -20,14 +20,24 @@ export function footerOf(ctx: MailContext): MailContent['footer'] {
 }
 
 export const FUNDING_PATH = '/api/funding';
+/** The web front end's pages for a subscription (services/web), German with an English switch. */
+export const ALERT_PAGES_PATH = '/foerderprogramme/benachrichtigungen';
 
+/**
+ * The links a funding mail carries. People land on the web's pages (confirm, manage,
+ * unsubscribe: each a page with a button, so a mail scanner following links changes nothing);
+ * the List-Unsubscribe header names the API's one-click endpoint, which takes the RFC 8058 POST
+ * without cookies or a form token.
+ */
 export function subscriptionLinks(sub: { _id: string; tokenSalt: string }, ctx: MailContext) {
-  const base = `${ctx.publicUrl}${FUNDING_PATH}`;
+  const pages = `${ctx.publicUrl}${ALERT_PAGES_PATH}`;
+  const unsubscribeToken = subscriptionToken('unsubscribe', sub, ctx.secret);
   return {
-    confirmUrl: `${base}/subscriptions/confirm/${subscriptionToken('confirm', sub, ctx.secret)}`,
-    manageUrl: `${base}/subscriptions/manage/${subscriptionToken('manage', sub, ctx.secret)}`,
-    unsubscribeUrl: `${base}/unsubscribe/${subscriptionToken('unsubscribe', sub, ctx.secret)}`,
-    unsubscribeToken: subscriptionToken('unsubscribe', sub, ctx.secret),
+    confirmUrl: `${pages}/bestaetigen/${subscriptionToken('confirm', sub, ctx.secret)}`,
+    manageUrl: `${pages}/verwalten/${subscriptionToken('manage', sub, ctx.secret)}`,
+    unsubscribeUrl: `${pages}/abmelden/${unsubscribeToken}`,
+    oneClickUrl: `${ctx.publicUrl}${FUNDING_PATH}/unsubscribe/${unsubscribeToken}`,
+    unsubscribeToken,
   };
 }
 
@@ -36,12 +46,12 @@ export function subscriptionLinks(sub: { _id: string; tokenSalt: string }, ctx: 
  * POST, plus List-Unsubscribe-Post). The mailto: alternative serves clients without HTTP.
  */
 export function listUnsubscribeHeaders(
-  links: { unsubscribeUrl: string; unsubscribeToken: string },
+  links: { oneClickUrl: string; unsubscribeToken: string },
   ctx: MailContext,
 ): Record<string, string> {
   const from = /<([^>]+)>/.exec(ctx.mailFrom)?.[1] ?? ctx.mailFrom;
   return {
-    'List-Unsubscribe': `<${links.unsubscribeUrl}>, <${unsubscribeMailto(from, links.unsubscribeToken)}>`,
+    'List-Unsubscribe': `<${links.oneClickUrl}>, <${unsubscribeMailto(from, links.unsubscribeToken)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   };
 }
