@@ -2,7 +2,7 @@ import { inboundHookSecret } from '@qn/service-ops';
 import { Subscription } from '@qn/funding';
 import { Subscriber } from '@qn/newsletter';
 import { waitForMail, type ReceivedMail } from '@qn/testing';
-import { admin, linkPath, startStack, type Stack } from '../newsletter/support';
+import { admin, apiPathOf, startStack, type Stack } from '../newsletter/support';
 import { programmeBody } from '../funding/support/funding-stack';
 import { tokenIn } from '../funding/support/links';
 
@@ -62,7 +62,7 @@ describe('inbound mail', () => {
       .send({ email, name: 'Lea Leserin', consent: true })
       .expect(202);
     const [ask] = await waitForMail({ to: email, subject: 'Bitte bestätigen' });
-    await s.http.post(linkPath(ask!.text, '/api/newsletter/confirm/')).expect(200);
+    await s.http.post(apiPathOf(ask!.text, 'confirm')).expect(200);
     const [welcome] = await waitForMail({ to: email, subject: 'Willkommen im Quartiersnetz' });
 
     // Forged: a well-formed subject with a token nobody signed changes nothing.

@@ -299,7 +299,7 @@ describe('preview, test send and scheduling', () => {
     await waitSent(s, id);
     const [m] = await waitForMail({ to: addr('fritz'), subject });
     expect(m!.html).toMatch(
-      /<a href="http:\/\/127\.0\.0\.1:3000\/api\/newsletter\/u\/u\.[^"]+">Abbestellen<\/a>/,
+      /<a href="http:\/\/127\.0\.0\.1:3000\/newsletter\/abmelden\/u\.[^"]+">Abbestellen<\/a>/,
     );
     const audits = await mongoose.connection.collection('audit_log').find({ objectId: id }).toArray();
     expect(audits.map((a) => a.action).sort()).toEqual([

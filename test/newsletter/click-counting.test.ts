@@ -84,7 +84,7 @@ describe('click counting on', () => {
     expect(hrefs).not.toContain(FUNDING);
     expect(hrefs).toContain('mailto:info@example.org');
     // The unsubscribe link and the footer's links stay direct.
-    expect(hrefs.some((h) => h.includes('/api/newsletter/u/u.'))).toBe(true);
+    expect(hrefs.some((h) => h.includes('/newsletter/abmelden/u.'))).toBe(true);
     expect(hrefs.some((h) => h.endsWith('/datenschutz'))).toBe(true);
     const inHtml = clickLinksOf(html);
     expect(inHtml).toHaveLength(2);

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { waitForMail, listMail } from '@qn/testing';
 import { Subscriber, CONSENT_TEXT_VERSION } from '@qn/newsletter';
-import { admin, linkPath, startStack, type Stack } from './support';
+import { admin, apiPathOf, startStack, type Stack } from './support';
 
 /** Sign-up → confirmation mail → GET shows a button, POST confirms → welcome mail. */
 let s: Stack;
@@ -51,7 +51,7 @@ describe('double opt-in', () => {
 
     const [mail] = await waitForMail({ to: email, subject: 'Bitte bestätigen' });
     expect(mail!.text).toContain('Hallo Erika Muster,');
-    const confirm = linkPath(mail!.text, '/api/newsletter/confirm/');
+    const confirm = apiPathOf(mail!.text, 'confirm');
 
     // A GET (a mail scanner following the link) changes nothing.
     const page = await s.http.get(confirm);

@@ -1,4 +1,4 @@
-import { Subscriber, newsletterContext, unsubscribeUrl } from '@qn/newsletter';
+import { Subscriber, newsletterContext, unsubscribeLink } from '@qn/newsletter';
 import { signLinkToken } from '../../packages/newsletter/src/link-tokens';
 import { admin, startStack, type Stack } from './support';
 
@@ -28,7 +28,7 @@ async function subscriber(email: string, extra: Record<string, unknown> = {}) {
   expect(res.status).toBe(201);
   const doc = await Subscriber.findOne({ listId, email }).lean();
   const ctx = newsletterContext(s.config, s.aio.rt.redis, s.aio.rt.producer);
-  const path = new URL(unsubscribeUrl(ctx, { listId, addressHash: doc!.addressHash })).pathname;
+  const path = new URL(unsubscribeLink(ctx, { listId, addressHash: doc!.addressHash }).oneClickUrl).pathname;
   return { id: doc!._id, details: `${path}/details` };
 }
 

@@ -40,6 +40,17 @@ export function linkPath(text: string, part: string): string {
   return new URL(url).pathname;
 }
 
+/**
+ * The API path behind a mailed link: mails link the web's pages (`/newsletter/bestaetigen/…`,
+ * `/newsletter/abmelden/…`), whose POSTs need the page's form token; the same token works on
+ * the API's endpoints, which is where these tests take it.
+ */
+export function apiPathOf(text: string, kind: 'confirm' | 'unsubscribe'): string {
+  const page = linkPath(text, kind === 'confirm' ? '/newsletter/bestaetigen/' : '/newsletter/abmelden/');
+  const token = page.slice(page.lastIndexOf('/') + 1);
+  return kind === 'confirm' ? `/api/newsletter/confirm/${token}` : `/api/newsletter/u/${token}`;
+}
+
 /** Waits until `check` holds, polling; fails with the last value seen. */
 export async function eventually<T>(
   read: () => Promise<T>,

@@ -6,7 +6,7 @@ import {
   createCampaign,
   createList,
   importConsented,
-  linkPath,
+  apiPathOf,
   startStack,
   waitSent,
   type Stack,
@@ -63,7 +63,7 @@ describe('unsubscribe', () => {
 
   it('shows a page with a button on GET and changes nothing until the button is pressed', async () => {
     const [m] = await waitForMail({ to: addr('gero'), subject: `Erste ${s.db}` });
-    const path = linkPath(m!.text, '/api/newsletter/u/');
+    const path = apiPathOf(m!.text, 'unsubscribe');
     const page = await s.http.get(path);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<form method="post"><button type="submit">Abbestellen<\/button><\/form>/);
@@ -81,7 +81,7 @@ describe('unsubscribe', () => {
       ).status,
     ).toBe(202);
     const [m] = await waitForMail({ to: addr('ulla'), subject: 'Bitte bestätigen' });
-    await s.http.post(linkPath(m!.text, '/api/newsletter/confirm/'));
+    await s.http.post(apiPathOf(m!.text, 'confirm'));
     expect(await isSuppressed(addr('ulla'), s.config.SECRET_KEY)).toBe(false);
     const rows = await Subscriber.find({ email: addr('ulla') }).lean();
     expect(Object.fromEntries(rows.map((r) => [r.listId, r.status]))).toEqual({

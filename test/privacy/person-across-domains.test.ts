@@ -7,6 +7,7 @@ import { isSuppressed } from '@qn/mail';
 import { testConfig, uniqueName, waitForMail, listMail, deleteQueueKeys } from '@qn/testing';
 import { countAll, findAnywhere, ledgerSettled } from './support';
 import { tokenIn } from '../funding/support/links';
+import { apiPathOf } from '../newsletter/support';
 
 /**
  * The issue's acceptance test: a person registered for two events, subscribed to funding alerts
@@ -92,7 +93,7 @@ async function subscribeToNewsletter(listId: string, who: typeof paula, nth = 1)
   expect(res.status).toBe(202);
   const mails = await waitForMail({ to: who.email, subject: 'Newsletter' }, { count: nth });
   const latest = mails.reduce((a, b) => (a.id > b.id ? a : b));
-  const path = /\/api\/newsletter\/confirm\/[A-Za-z0-9._~-]+/.exec(latest.text)![0];
+  const path = apiPathOf(latest.text, 'confirm');
   expect((await api().post(path)).status).toBe(200);
 }
 

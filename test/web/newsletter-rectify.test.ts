@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { addSubscriber, createList, newsletterContext, Subscriber, unsubscribeUrl } from '@qn/newsletter';
+import { addSubscriber, createList, newsletterContext, Subscriber, unsubscribeLink } from '@qn/newsletter';
 import { auditPage, launchBrowser, newVisitor } from './support/browser';
 import { startWebStack, type WebStack } from './support/web-stack';
 
@@ -31,7 +31,7 @@ async function subscriber(email: string) {
     attributes: { municipality: 'nuertingen', actorType: 'verein', fieldsOfAction: ['wohnen'] },
     consent: { at: new Date() },
   });
-  const token = new URL(unsubscribeUrl(ctx, sub)).pathname.split('/').pop()!;
+  const token = unsubscribeLink(ctx, sub).token;
   return { id: sub._id, token };
 }
 

@@ -3,6 +3,7 @@ import { unsubscribeMailto } from '@qn/mail';
 import { renderForRecipient, type CompiledCampaign } from './render-campaign';
 import { buildMimeMessage, type MimeMessage } from './mime/build-mime-message';
 import type { DkimKey } from './mime/dkim-sign';
+import type { UnsubscribeLink } from './links';
 
 export type Recipient = { email: string; name?: string; addressHash: string; listId?: string };
 
@@ -28,18 +29,14 @@ export function campaignMessageId(campaignId: string, addressHash: string, domai
 export function campaignMessage(
   cc: CompiledCampaign,
   r: Recipient,
-  links: { unsubscribeUrl: string; listIdHeader?: string },
+  links: { unsubscribe: UnsubscribeLink; listIdHeader?: string },
   opts: { subjectPrefix?: string; messageId?: string } = {},
 ): MimeMessage {
-  const body = renderForRecipient(cc, { name: r.name, unsubscribeUrl: links.unsubscribeUrl });
+  const body = renderForRecipient(cc, { name: r.name, unsubscribeUrl: links.unsubscribe.pageUrl });
   const domain = domainOf(cc.from.address);
-  // The link's last segment is its signed token; the mailto carries the same (ops: inbound intake).
-  const mailto = unsubscribeMailto(
-    cc.from.address,
-    links.unsubscribeUrl.slice(links.unsubscribeUrl.lastIndexOf('/') + 1),
-  );
+  const mailto = unsubscribeMailto(cc.from.address, links.unsubscribe.token);
   const headers: [string, string][] = [
-    ['List-Unsubscribe', `<${links.unsubscribeUrl}>, <${mailto}>`],
+    ['List-Unsubscribe', `<${links.unsubscribe.oneClickUrl}>, <${mailto}>`],
     ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
   ];
   if (links.listIdHeader) headers.push(['List-Id', `<${links.listIdHeader}>`]);

@@ -12,7 +12,7 @@ import {
 } from './models/delivery';
 import type { Lang } from './models/newsletter-list';
 import type { NewsletterContext } from './newsletter-context';
-import { unsubscribeUrl } from './links';
+import { unsubscribeLink } from './links';
 import { SuppressionCache } from './suppression-cache';
 
 export type SendPayload = {
@@ -116,7 +116,7 @@ export async function deliverCampaignMail(
     campaign.compiled,
     { email: p.to, name: p.name, addressHash, listId: p.listId },
     {
-      unsubscribeUrl: unsubscribeUrl(deps.ctx, { listId: p.listId, addressHash }),
+      unsubscribe: unsubscribeLink(deps.ctx, { listId: p.listId, addressHash }),
       listIdHeader: `${p.listId}.newsletter.${campaign.compiled.from.address.split('@')[1]}`,
     },
   );

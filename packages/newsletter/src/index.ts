@@ -109,7 +109,7 @@ export {
   safeEqualStrings,
   type LinkToken,
 } from './link-tokens';
-export { confirmUrl, unsubscribeUrl } from './links';
+export { confirmUrl, unsubscribeLink, type UnsubscribeLink } from './links';
 export { withLock } from './redis-lock';
 export { BatchInsert } from './batch-insert';
 export { parseMailbox } from './subscriber-mails';

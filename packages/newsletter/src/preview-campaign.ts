@@ -1,7 +1,7 @@
 import { addressHash } from '@qn/mail';
 import { campaignMessage } from './build-campaign-message';
 import { getCampaign } from './campaigns';
-import { testUnsubscribeUrl } from './links';
+import { testUnsubscribeLink } from './links';
 import type { NewsletterContext } from './newsletter-context';
 import { compileCampaign } from './render-campaign';
 
@@ -18,7 +18,7 @@ export async function previewCampaign(
   const m = campaignMessage(
     cc,
     { email, name: sample.name, addressHash: hash },
-    { unsubscribeUrl: testUnsubscribeUrl(ctx, c._id, hash) },
+    { unsubscribe: testUnsubscribeLink(ctx, c._id, hash) },
   );
   return {
     subject: String(m.subject),

@@ -1,6 +1,6 @@
 import { renderMail, unsubscribeMailto } from '@qn/mail';
 import { CONSENT_TEXT } from './consent-text';
-import { confirmUrl, unsubscribeUrl } from './links';
+import { confirmUrl, unsubscribeLink } from './links';
 import { compileCampaign, renderForRecipient } from './render-campaign';
 import type { NewsletterContext } from './newsletter-context';
 import type { NewsletterListDoc } from './models/newsletter-list';
@@ -84,8 +84,8 @@ export async function enqueueWelcomeMail(
     },
     ctx,
   );
-  const unsub = unsubscribeUrl(ctx, sub);
-  const body = renderForRecipient(cc, { name: sub.name, unsubscribeUrl: unsub });
+  const unsub = unsubscribeLink(ctx, sub);
+  const body = renderForRecipient(cc, { name: sub.name, unsubscribeUrl: unsub.pageUrl });
   await ctx.producer.enqueue(
     'mail.send',
     {
@@ -96,7 +96,7 @@ export async function enqueueWelcomeMail(
       text: body.text,
       html: body.html,
       headers: {
-        'List-Unsubscribe': `<${unsub}>, <${unsubscribeMailto(from.email, unsub.slice(unsub.lastIndexOf('/') + 1))}>`,
+        'List-Unsubscribe': `<${unsub.oneClickUrl}>, <${unsubscribeMailto(from.email, unsub.token)}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     },

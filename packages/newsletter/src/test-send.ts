@@ -4,7 +4,7 @@ import { addressHash, deliverOnce } from '@qn/mail';
 import { buildCampaignRaw, campaignMessage } from './build-campaign-message';
 import type { DkimKey } from './mime/dkim-sign';
 import { getCampaign } from './campaigns';
-import { testUnsubscribeUrl } from './links';
+import { testUnsubscribeLink } from './links';
 import type { NewsletterContext } from './newsletter-context';
 import { compileCampaign } from './render-campaign';
 import { createHash } from 'node:crypto';
@@ -46,7 +46,7 @@ export async function sendTestMail(
   const message = campaignMessage(
     cc,
     { email: p.to, addressHash: hash },
-    { unsubscribeUrl: testUnsubscribeUrl(ctx, c._id, hash) },
+    { unsubscribe: testUnsubscribeLink(ctx, c._id, hash) },
     {
       subjectPrefix: '[TEST] ',
       messageId: `<nl-test.${createHash('sha256').update(`${p.requestKey}:${hash}`).digest('hex').slice(0, 16)}@${cc.from.address.split('@')[1]}>`,
