@@ -54,7 +54,7 @@ describe('index policy', () => {
         { versionKey: false, collection: 'index_policy_late' },
       ),
     );
-    for (let i = 0; i < 50 && (await Late.collection.indexes().catch(() => [])).length < 2; i++)
+    for (let i = 0; i < 250 && (await Late.collection.indexes().catch(() => [])).length < 2; i++)
       await new Promise((r) => setTimeout(r, 20));
     expect((await Late.collection.indexes()).map((i) => i.name).sort()).toEqual(['_id_', 'key_1']);
 
