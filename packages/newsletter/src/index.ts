@@ -103,6 +103,7 @@ export { buildMimeMessage, type MimeMessage } from './mime/build-mime-message';
 export { dkimSignature, type DkimKey } from './mime/dkim-sign';
 export { encodeQuotedPrintable } from './mime/quoted-printable';
 export {
+  LINK_TOKEN_PATTERN,
   signLinkToken,
   verifyLinkToken,
   bounceHookSecret,

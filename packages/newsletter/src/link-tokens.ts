@@ -16,6 +16,9 @@ export type LinkToken =
   | { kind: 't'; campaignId: string; addressHash: string }
   | { kind: 'k'; campaignId: string; link: number };
 
+/** What a link token can look like at all: a cheap check before any lookup or MAC. */
+export const LINK_TOKEN_PATTERN = /^[A-Za-z0-9_.-]{10,400}$/;
+
 function mac(secret: string, body: string): string {
   return createHmac('sha256', secret).update(`newsletter|${body}`).digest('base64url').slice(0, 22);
 }

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { parseInput } from '@qn/http';
 import { AppError, ACTOR_TYPE_KEYS, FIELD_OF_ACTION_KEYS, MUNICIPALITY_KEYS } from '@qn/domain';
 import { publicWriteLimits } from '@qn/rate-limit';
-import { describeSubscriberDetails, rectifySubscriber, type NewsletterContext } from '@qn/newsletter';
+import {
+  describeSubscriberDetails,
+  LINK_TOKEN_PATTERN,
+  rectifySubscriber,
+  type NewsletterContext,
+} from '@qn/newsletter';
 import type { NewsletterRouterDeps } from './deps';
 
-const LINK_TOKEN = /^[A-Za-z0-9_.-]{10,400}$/;
-
-export const detailsParams = z.strictObject({ token: z.string().regex(LINK_TOKEN).max(400) });
+export const detailsParams = z.strictObject({ token: z.string().regex(LINK_TOKEN_PATTERN).max(400) });
 
 /** The subscriber's own correction (DSGVO Art. 16); `null` deletes an entry. No address. */
 export const detailsPatch = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentRoute, type ApiRoute } from '@qn/http';
+import { LINK_TOKEN_PATTERN } from '@qn/newsletter';
 import { eventFilterForm } from './events/public-event-list';
 import { registrationForm } from './events/public-event-routes';
 import { rectifyForm } from './events/rectify-registration-route';
@@ -264,7 +265,7 @@ formRoute('/newsletter', 'Subscribe to a newsletter list (double opt-in: a confi
   },
 });
 
-const nlToken = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_.-]{10,400}$/) });
+const nlToken = z.strictObject({ token: z.string().regex(LINK_TOKEN_PATTERN) });
 const nlLink = (path: string, summary: string) =>
   pageRoute(path, summary, {
     description:

@@ -1,18 +1,12 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import {
-  ACTOR_TYPES,
-  ACTOR_TYPE_KEYS,
-  FIELDS_OF_ACTION,
-  FIELD_OF_ACTION_KEYS,
-  MUNICIPALITIES,
-  MUNICIPALITY_KEYS,
-} from '@qn/domain';
+import { ACTOR_TYPES, FIELDS_OF_ACTION, MUNICIPALITIES } from '@qn/domain';
 import {
   CONSENT_TEXT,
   confirmSubscription,
   describeConfirmation,
   describeUnsubscribe,
+  LINK_TOKEN_PATTERN as TOKEN,
   listLists,
   newsletterContext,
   requestSubscription,
@@ -39,19 +33,14 @@ import {
 } from '@qn/web-ui';
 import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
-import { subscriberDetailsPages } from './subscriber-details-routes';
+import { detailsForm, subscriberDetailsPages } from './subscriber-details-routes';
 import './subscriber-details-api-docs';
 import { detailsWords } from './subscriber-details-words';
-
-const TOKEN = /^[A-Za-z0-9_.-]{10,400}$/;
 
 export const subscribeForm = z.object({
   listId: z.string().min(1).max(40),
   email: formField.email(),
-  name: formField.optionalText(200),
-  municipality: formField.optionalChoice(MUNICIPALITY_KEYS),
-  actorType: formField.optionalChoice(ACTOR_TYPE_KEYS),
-  fieldsOfAction: formField.multi(FIELD_OF_ACTION_KEYS),
+  ...detailsForm.shape,
   consent: formField.consent(),
 });
 

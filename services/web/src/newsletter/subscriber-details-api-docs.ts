@@ -9,13 +9,14 @@ import {
   publicTags as tags,
   redirect,
 } from '../web-doc-helpers';
+import { LINK_TOKEN_PATTERN } from '@qn/newsletter';
 import { detailsForm } from './subscriber-details-routes';
 
 /** The newsletter subscriber's details page (DSGVO Art. 16) in the OpenAPI document. */
 const params = z.strictObject({
   token: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]{10,400}$/)
+    .regex(LINK_TOKEN_PATTERN)
     .meta({ description: 'The token of the unsubscribe link in every newsletter' }),
 });
 const description =

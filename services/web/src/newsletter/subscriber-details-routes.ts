@@ -11,6 +11,7 @@ import {
 } from '@qn/domain';
 import {
   describeSubscriberDetails,
+  LINK_TOKEN_PATTERN as TOKEN,
   newsletterContext,
   rectifySubscriber,
   type SubscriberDetails,
@@ -35,8 +36,6 @@ import {
 import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
 import { detailsWords } from './subscriber-details-words';
-
-const TOKEN = /^[A-Za-z0-9_.-]{10,400}$/;
 
 /** Empty means "delete the entry"; the limits and vocabularies of the newsletter API. */
 export const detailsForm = z.object({
