@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { FEED_TOKEN_PATTERN, googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from '@qn/calendar';
+import { FEED_TOKEN_PATTERN } from '@qn/calendar';
 import { documentRoute, type ApiResponse } from '@qn/http';
+import { feedIndexOf, subscribeLinksOf } from './feed-index';
 import { eventsFeedQuery, manageTokenBody, ORGANISATION_ID } from './feed-query';
 
 /** The /feeds routes in the OpenAPI document, with the schemas the handlers parse with. */
@@ -50,15 +51,7 @@ const feedIndex = z.object({
 
 const grantAnswer = subscribeLinks.extend({ token: z.string().regex(FEED_TOKEN_PATTERN) });
 
-const linksExample = (path: string, name: string) => {
-  const url = `https://quartiersnetz.example${base}${path}`;
-  return {
-    url,
-    webcalUrl: webcalUrl(url),
-    googleSubscribeUrl: googleSubscribeUrl(url),
-    outlookSubscribeUrl: outlookSubscribeUrl(url, name),
-  };
-};
+const exampleUrl = (path: string) => `https://quartiersnetz.example${base}${path}`;
 
 const feedToken = 'Xk3v9Qm2Lr8Tz1Wb6Nc4Hd7Jf0Gs5Ya2Pe8Ku3Vq1Rx';
 
@@ -72,28 +65,7 @@ documentRoute({
     200: {
       description: 'Feeds and parameters',
       schema: feedIndex,
-      example: {
-        feeds: [
-          {
-            id: 'events',
-            name: 'Veranstaltungen',
-            ...linksExample('/events.ics', 'Quartiersnetz – Veranstaltungen'),
-          },
-          {
-            id: 'funding-deadlines',
-            name: 'Förderfristen',
-            ...linksExample('/funding-deadlines.ics', 'Quartiersnetz – Förderfristen'),
-          },
-        ],
-        parameters: {
-          'events.ics': {
-            municipality: 'Kommune (Schlüssel, mehrere mit Komma oder wiederholt)',
-            field: 'Handlungsfeld (Schlüssel)',
-            kind: 'Veranstaltungsart (Schlüssel)',
-            organiser: 'Organisation (Kennung)',
-          },
-        },
-      },
+      example: feedIndexOf(exampleUrl),
     },
   },
   errors: [400],
@@ -170,7 +142,7 @@ const grant = (description: string): ApiResponse => ({
   schema: grantAnswer,
   example: {
     token: feedToken,
-    ...linksExample(`/personal/${feedToken}.ics`, 'Quartiersnetz – Meine Veranstaltungen'),
+    ...subscribeLinksOf(exampleUrl(`/personal/${feedToken}.ics`), 'Quartiersnetz – Meine Veranstaltungen'),
   },
 });
 

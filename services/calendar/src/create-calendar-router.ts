@@ -3,18 +3,16 @@ import { parseInput } from '@qn/http';
 import { AppError } from '@qn/domain';
 import {
   FEED_TOKEN_PATTERN,
-  googleSubscribeUrl,
   issuePersonalFeed,
-  outlookSubscribeUrl,
   revokePersonalFeed,
   rotatePersonalFeed,
-  webcalUrl,
   feedKeys,
   type CalendarFeeds,
   type FeedRepresentation,
   type FeedScope,
   type PersonalFeedGrant,
 } from '@qn/calendar';
+import { feedIndexOf, subscribeLinksOf } from './feed-index';
 import type { FeedUrlIndex } from './feed-url-index';
 import { eventsFeedQuery, manageTokenBody, noQuery, ORGANISATION_ID } from './feed-query';
 import { sendFeed, type SendOptions } from './send-feed';
@@ -33,16 +31,6 @@ export type CalendarRouterDeps = {
 const PUBLIC = 'public, max-age=300, stale-while-revalidate=60';
 // A personal feed names one person's registrations: no shared cache may keep it.
 const PRIVATE = 'private, max-age=60';
-
-function links(feeds: CalendarFeeds, path: string, name: string) {
-  const url = feeds.feedUrl(path);
-  return {
-    url,
-    webcalUrl: webcalUrl(url),
-    googleSubscribeUrl: googleSubscribeUrl(url),
-    outlookSubscribeUrl: outlookSubscribeUrl(url, name),
-  };
-}
 
 function notFound(): never {
   throw AppError.notFound('Diesen Kalender gibt es nicht (mehr).');
@@ -69,28 +57,7 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
 
   router.get('/', (req, res) => {
     parseInput(noQuery, req.query);
-    res.json({
-      feeds: [
-        {
-          id: 'events',
-          name: 'Veranstaltungen',
-          ...links(feeds, '/events.ics', 'Quartiersnetz – Veranstaltungen'),
-        },
-        {
-          id: 'funding-deadlines',
-          name: 'Förderfristen',
-          ...links(feeds, '/funding-deadlines.ics', 'Quartiersnetz – Förderfristen'),
-        },
-      ],
-      parameters: {
-        'events.ics': {
-          municipality: 'Kommune (Schlüssel, mehrere mit Komma oder wiederholt)',
-          field: 'Handlungsfeld (Schlüssel)',
-          kind: 'Veranstaltungsart (Schlüssel)',
-          organiser: 'Organisation (Kennung)',
-        },
-      },
-    });
+    res.json(feedIndexOf((path) => feeds.feedUrl(path)));
   });
 
   router.get('/events.ics', async (req, res) => {
@@ -149,7 +116,7 @@ export function createCalendarRouter(deps: CalendarRouterDeps): Router {
 
   const grantBody = (g: PersonalFeedGrant) => ({
     token: g.token,
-    ...links(feeds, `/personal/${g.token}.ics`, 'Quartiersnetz – Meine Veranstaltungen'),
+    ...subscribeLinksOf(feeds.feedUrl(`/personal/${g.token}.ics`), 'Quartiersnetz – Meine Veranstaltungen'),
   });
 
   // Issuing needs a registration's manage token: it proves the address the feed is about.
