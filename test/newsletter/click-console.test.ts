@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Campaign, createList } from '@qn/newsletter';
-import { launchBrowser, newVisitor } from '../web/support/browser';
-import { signInInBrowser, startWebStack, type WebStack } from '../web/support/web-stack';
+import { launchBrowser } from '../web/support/browser';
+import { signedInVisitor, startWebStack, type WebStack } from '../web/support/web-stack';
 
 /** The console's compose form: click counting is a checkbox, off unless the office ticks it. */
 jest.setTimeout(120_000);
@@ -17,10 +17,7 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   await createList({ name: 'Klick-Liste', lang: 'de' });
-  admin = await newVisitor(browser);
-  const page = await admin.newPage();
-  await signInInBrowser(page, stack, ADMIN);
-  await page.close();
+  admin = await signedInVisitor(browser, stack, ADMIN);
 });
 afterAll(async () => {
   await browser?.close();

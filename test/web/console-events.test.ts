@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Event, Registration, registerAttendee, eventsDepsOf } from '@qn/events';
 import { auditPage, launchBrowser, newVisitor, screenshot } from './support/browser';
-import { ensureOrganiser, signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
+import { ensureOrganiser, signedInVisitor, startWebStack, type WebStack } from './support/web-stack';
 
 /**
  * An organiser signs in by magic link, creates and publishes an event, sees the attendee list
@@ -20,10 +20,7 @@ const ORGANISER = 'organisator@example.org';
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startWebStack('webconsole'), launchBrowser()]);
   await ensureOrganiser(ORGANISER, { id: 'stadt-nuertingen', name: 'Stadt Nürtingen – Seniorenbüro' });
-  desktop = await newVisitor(browser);
-  const page = await desktop.newPage();
-  await signInInBrowser(page, stack, ORGANISER);
-  await page.close();
+  desktop = await signedInVisitor(browser, stack, ORGANISER);
   phone = await newVisitor(browser, { phone: true, storageState: await desktop.storageState() });
 });
 afterAll(async () => {

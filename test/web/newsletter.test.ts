@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { createList, Subscriber } from '@qn/newsletter';
 import { waitForMail } from '@qn/testing';
 import { auditPage, launchBrowser, newVisitor, screenshot } from './support/browser';
-import { signInInBrowser, startWebStack, type WebStack } from './support/web-stack';
+import { signedInVisitor, startWebStack, type WebStack } from './support/web-stack';
 
 /**
  * Newsletter in the browser: a person subscribes and confirms by the mailed link; an admin
@@ -25,10 +25,7 @@ beforeAll(async () => {
     launchBrowser(),
   ]);
   await createList({ name: 'Quartiersnetz aktuell', description: 'Einmal im Monat.', lang: 'de' });
-  admin = await newVisitor(browser);
-  const page = await admin.newPage();
-  await signInInBrowser(page, stack, ADMIN);
-  await page.close();
+  admin = await signedInVisitor(browser, stack, ADMIN);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,9 +1,10 @@
 import mongoose from 'mongoose';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { testConfig, uniqueName, waitForMail, listMail, deleteQueueKeys } from '@qn/testing';
 import type { Config } from '@qn/config';
 import { Account, Organisation } from '@qn/auth';
+import { newVisitor } from './browser';
 
 /** One all-in-one on the real FerretDB, Redis and mailbox for a browser test file. */
 export async function startWebStack(label: string, overrides: Record<string, string> = {}) {
@@ -51,6 +52,19 @@ export async function signInInBrowser(page: Page, stack: WebStack, email: string
   await page.goto(stack.url(u.pathname + u.search));
   await page.getByRole('button', { name: /Jetzt anmelden|Sign in now/ }).click();
   await page.waitForURL(/\/konsole$/);
+}
+
+/** A desktop browser context signed in to the console as `email` (the session cookie kept). */
+export async function signedInVisitor(
+  browser: Browser,
+  stack: WebStack,
+  email: string,
+): Promise<BrowserContext> {
+  const ctx = await newVisitor(browser);
+  const page = await ctx.newPage();
+  await signInInBrowser(page, stack, email);
+  await page.close();
+  return ctx;
 }
 
 /** An organisation and its organiser account, as the office would set them up. */
