@@ -40,7 +40,7 @@ async function register(eventId: string, email: string, extra: Record<string, un
     .post(`/api/events/${eventId}/registrations`)
     .send({ name: 'Anna Schäfer', email, consent: true, ...extra });
   expect(res.status).toBe(201);
-  const id = res.body.registration.id as string;
+  const id = String((await Registration.findOne({ eventId, email: email.toLowerCase() }).lean())!._id);
   return { id, token: manageTokenOf(config.SECRET_KEY, id), status: res.body.registration.status };
 }
 

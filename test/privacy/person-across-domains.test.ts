@@ -71,7 +71,7 @@ async function register(eventId: string, who: typeof paula): Promise<string> {
     .post(`/api/events/${eventId}/registrations`)
     .send({ ...who, accessibilityNeeds: 'Induktionsschleife', consent: true });
   expect(res.status).toBe(201);
-  return res.body.registration.id as string;
+  return String((await Registration.findOne({ eventId, email: who.email.toLowerCase() }).lean())!._id);
 }
 
 /** Signs up and confirms; `nth` is how many confirmation mails this address will then have had. */

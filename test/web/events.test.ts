@@ -69,7 +69,7 @@ async function register(name: string, email: string) {
   await page.getByLabel(/^E-Mail-Adresse/).fill(email);
   await page.getByLabel(/Ich willige ein/).check();
   await page.getByRole('button', { name: /anmelden|Warteliste/ }).click();
-  await page.getByRole('heading', { name: /Ihre Anmeldung/ }).waitFor();
+  await page.getByRole('heading', { name: 'Anmeldung eingegangen' }).waitFor();
   const text = await page.locator('main').textContent();
   await ctx.close();
   return text ?? '';
@@ -97,7 +97,7 @@ describe('public event pages', () => {
   it('registers, mails, and promotes the waiting list when the first person cancels', async () => {
     const a = 'erste-person@example.org';
     const b = 'zweite-person@example.org';
-    expect(await register('Erika Erste', a)).toContain('Sie sind angemeldet');
+    expect(await register('Erika Erste', a)).toContain('Danke für Ihre Anmeldung');
     const [confirmed] = await waitForMail({ to: a, subject: 'Anmeldung bestätigt' });
     expect(confirmed!.subject).toContain('Vernetzungstreffen Nürtingen');
     expect(await register('Zora Zweite', b)).toContain('Warteliste');
@@ -116,6 +116,19 @@ describe('public event pages', () => {
     await waitForMail({ to: b, subject: 'Ein Platz ist frei geworden' });
     const promoted = await Registration.findOne({ email: b }).lean();
     expect(promoted!.status).toBe('confirmed');
+  });
+
+  it('shows a known address the same page as a new one; the owner gets the note by mail', async () => {
+    const owner = 'zweite-person@example.org';
+    const stranger = `neu-${Date.now()}@example.org`;
+    const normalise = (text: string, email: string) => text.replace(email, '<email>');
+    const known = normalise(await register('Mallory Neugier', owner), owner);
+    const fresh = normalise(await register('Mallory Neugier', stranger), stranger);
+    expect(known).toBe(fresh);
+    expect(known).not.toContain('Zora');
+    const [note] = await waitForMail({ to: owner, subject: 'Sie sind bereits angemeldet' });
+    expect(note!.text).toContain('Guten Tag Zora Zweite');
+    expect(note!.text).toMatch(/\/veranstaltungen\/anmeldung\/[A-Za-z0-9_-]{43}/);
   });
 
   it('keeps every entry and shows each error beside its field', async () => {

@@ -32,6 +32,12 @@ export type RegisterResult = {
   registration: RegistrationDoc;
   /** True when this address was already registered: nothing new was stored. */
   existing: boolean;
+  /**
+   * What this request's seat claim came to, whether or not the address was registered before:
+   * the only status a public answer may show, so that it is the same for a new and a known
+   * address (the owner of a known one is told by mail instead).
+   */
+  outcome: 'confirmed' | 'waitlisted';
   /** Only for a new registration: the manage token (also derivable, never stored). */
   manageToken: string;
 };
@@ -86,12 +92,12 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
   });
   if (!seatNos && !event.waitlistEnabled) {
     const existing = await Registration.findOne({ eventId, email }).lean();
-    if (existing && existing.status !== 'cancelled')
-      return {
-        registration: existing,
-        existing: true,
-        manageToken: manageTokenOf(deps.secretKey, String(existing._id)),
-      };
+    if (existing && existing.status !== 'cancelled') {
+      const repeat = await answerRepeat(deps, event, existing, input, now, 'waitlisted');
+      // A stranger must get what a new address gets: fully booked.
+      if (isSelfService(input)) throw AppError.conflict('Die Veranstaltung ist ausgebucht.');
+      return repeat;
+    }
     throw AppError.conflict('Die Veranstaltung ist ausgebucht.');
   }
   const doc: RegistrationDoc = {
@@ -125,18 +131,49 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     const existing = await Registration.findOne({ eventId, email }).lean();
     if (!existing) throw err;
     if (existing.status === 'cancelled' || existing.status === 'offer-expired')
-      return reRegister(deps, event, existing, input, now);
+      return reRegister(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
     // A simultaneous twin of this request was waitlisted while we held seats: the seats just
     // given back go to the waiting list in order, which may well be that same person.
     if (seatNos && existing.status === 'waitlisted') await settleSeats(deps, eventId);
-    return {
-      registration: existing,
-      existing: true,
-      manageToken: manageTokenOf(deps.secretKey, String(existing._id)),
-    };
+    return answerRepeat(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
   }
   await afterRegistered(deps, event, doc);
-  return { registration: doc, existing: false, manageToken };
+  return {
+    registration: doc,
+    existing: false,
+    outcome: doc.status as 'confirmed' | 'waitlisted',
+    manageToken,
+  };
+}
+
+const isSelfService = (input: RegisterInput): boolean => (input.source ?? 'self') === 'self';
+
+/**
+ * An address registers that is registered already. Nothing changes; when the person did it
+ * themselves (or someone typed their address), the owner gets a note with their manage link,
+ * at most one a day, so a stranger can neither read the registration nor flood the inbox.
+ */
+async function answerRepeat(
+  deps: EventsDeps,
+  event: EventDoc,
+  existing: RegistrationDoc,
+  input: RegisterInput,
+  now: Date,
+  outcome: RegisterResult['outcome'],
+): Promise<RegisterResult> {
+  if (isSelfService(input))
+    await enqueueRegistrationMail(deps, {
+      kind: 'already-registered',
+      event,
+      registration: existing,
+      occurrence: now.toISOString().slice(0, 10),
+    });
+  return {
+    registration: existing,
+    existing: true,
+    outcome,
+    manageToken: manageTokenOf(deps.secretKey, String(existing._id)),
+  };
 }
 
 async function afterRegistered(deps: EventsDeps, event: EventDoc, reg: RegistrationDoc): Promise<void> {
@@ -169,6 +206,8 @@ async function reRegister(
   existing: RegistrationDoc,
   input: RegisterInput,
   now: Date,
+  /** What this request's first claim came to, for the answer if a twin was quicker. */
+  claimed: RegisterResult['outcome'],
 ): Promise<RegisterResult> {
   const eventId = String(event._id);
   const regId = String(existing._id);
@@ -177,7 +216,7 @@ async function reRegister(
     if (!current) throw AppError.notFound();
     const manageToken = manageTokenOf(deps.secretKey, regId);
     if (current.status !== 'cancelled' && current.status !== 'offer-expired')
-      return { registration: current, existing: true, manageToken };
+      return answerRepeat(deps, event, current, input, now, claimed);
     // Seats of the old registration were released at its cancellation; none may linger.
     await Seat.deleteMany({ registrationId: regId });
     const companions = input.companions ?? 0;
@@ -206,7 +245,12 @@ async function reRegister(
     );
     const reg: RegistrationDoc = { ...current, ...set, cancelledAt: undefined, offerExpiresAt: undefined };
     await afterRegistered(deps, event, reg);
-    return { registration: reg, existing: false, manageToken };
+    return {
+      registration: reg,
+      existing: false,
+      outcome: reg.status as RegisterResult['outcome'],
+      manageToken,
+    };
   });
 }
 

@@ -15,7 +15,8 @@ export type RegistrationMailKind =
   | 'offer-expired'
   | 'reminder'
   | 'event-changed'
-  | 'event-cancelled';
+  | 'event-cancelled'
+  | 'already-registered';
 
 type MailEvent = Pick<
   EventDoc,
@@ -32,7 +33,8 @@ type MailEvent = Pick<
   | 'createdAt'
   | 'updatedAt'
 >;
-type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'>;
+type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'> &
+  Partial<Pick<RegistrationDoc, 'status'>>;
 
 /** Intl formatters are costly to build (a burst renders thousands of mails): one per zone and style. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -75,6 +77,15 @@ const subjects: Record<RegistrationMailKind, string> = {
   reminder: 'Erinnerung',
   'event-changed': 'Änderung',
   'event-cancelled': 'Abgesagt',
+  'already-registered': 'Sie sind bereits angemeldet',
+};
+
+const standing: Record<RegistrationDoc['status'], string> = {
+  confirmed: 'Ihre Anmeldung ist bestätigt.',
+  waitlisted: 'Sie stehen auf der Warteliste.',
+  offered: 'Für Sie ist ein Platz reserviert; bitte nehmen Sie ihn über den Link unten an.',
+  cancelled: 'Sie sind abgemeldet.',
+  'offer-expired': 'Ihr Platzangebot ist abgelaufen.',
 };
 
 function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: string): string {
@@ -100,6 +111,10 @@ function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: stri
       return 'die Veranstaltung, zu der Sie angemeldet sind, hat sich geändert. Die aktuelle Termindatei liegt bei.';
     case 'event-cancelled':
       return 'die Veranstaltung, zu der Sie angemeldet sind, wurde leider abgesagt. Die Termindatei im Anhang entfernt den Termin aus Ihrem Kalender.';
+    case 'already-registered':
+      return `jemand hat Ihre Adresse noch einmal für diese Veranstaltung angemeldet. Sie waren schon angemeldet; geändert haben wir nichts. ${
+        reg.status ? standing[reg.status] : ''
+      } Waren Sie das nicht, können Sie diese E-Mail einfach ignorieren.`;
   }
 }
 

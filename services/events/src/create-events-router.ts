@@ -45,7 +45,7 @@ import {
   updateEventInput,
 } from './event-input';
 import { rectifyRegistrationRoute } from './rectify-registration-route';
-import { registrationView } from './registration-view';
+import { receivedRegistrationView, registrationView } from './registration-view';
 import './events-api-docs';
 
 function idParam(value: unknown, what = 'Veranstaltung'): string {
@@ -140,12 +140,10 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
   router.post('/:eventId/registrations', ...publicWriteLimits(rt, 'events.register'), async (req, res) => {
     const eventId = idParam(req.params.eventId);
     const input = parseInput(registrationInput, req.body);
-    const { registration, existing } = await registerAttendee(depsOf(req), {
-      ...input,
-      eventId,
-      source: 'self',
-    });
-    res.status(existing ? 200 : 201).json({ registration: registrationView(registration), existing });
+    const { outcome } = await registerAttendee(depsOf(req), { ...input, eventId, source: 'self' });
+    // Built from what was sent, never from what is stored: a known address must get the same
+    // answer as a new one (its owner is mailed instead), so no id, no stored name, no status.
+    res.status(201).json({ registration: receivedRegistrationView(eventId, input, outcome) });
   });
 
   // ---- organisers and admins ----

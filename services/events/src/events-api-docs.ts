@@ -78,8 +78,11 @@ documentRoute({
   path: `${base}/:eventId/registrations`,
   summary: 'Register oneself (with companions): confirmed while seats are free, else on the waiting list',
   description:
-    'The same address twice answers 200 with the first registration (`existing: true`) and changes nothing. ' +
-    'A confirmation mail with the manage link follows. 409: fully booked without a waiting list; ' +
+    'The answer is built from the request alone and is the same for a new address, one registered already ' +
+    "and one that cancelled before: it reveals nobody's registration. `status` is what this request's seat " +
+    'claim came to. A mail follows: the confirmation (or waiting-list note) with the manage link, or, for an ' +
+    'address registered already, a note to its owner with their manage link (at most one a day); nothing changes. ' +
+    '409: fully booked without a waiting list; ' +
     '410: the event was cancelled or has begun; 422: the registration window is not open (yet or any more); ' +
     '429: more than RATE_LIMIT_PER_IP registrations from one client or RATE_LIMIT_PER_EMAIL for one address in the window.',
   tags,
@@ -95,14 +98,18 @@ documentRoute({
   },
   responses: {
     201: {
-      description: 'Registered (`status` confirmed or waitlisted)',
+      description: "Received (`status`: confirmed or waitlisted, as this request's seat claim came to)",
       schema: registrationAnswer,
-      example: { registration: registrationExample, existing: false },
-    },
-    200: {
-      description: 'Already registered with this address: the existing registration',
-      schema: registrationAnswer,
-      example: { registration: registrationExample, existing: true },
+      example: {
+        registration: {
+          eventId: registrationExample.eventId,
+          status: 'confirmed',
+          name: registrationExample.name,
+          email: registrationExample.email,
+          organisation: registrationExample.organisation,
+          companions: registrationExample.companions,
+        },
+      },
     },
   },
   errors: [400, 404, 409, 410, 422, 429, 503],

@@ -66,10 +66,17 @@ export const registrationView = z.object({
   offerExpiresAt: instant.optional(),
 });
 
+/** The self-registration answer: what was sent plus this request's outcome, nothing stored. */
 export const registrationAnswer = z.object({
-  registration: registrationView,
-  /** True when the address was already registered: the first registration, unchanged. */
-  existing: z.boolean(),
+  registration: z.object({
+    eventId: z.string(),
+    status: z.enum(['confirmed', 'waitlisted']),
+    name: z.string(),
+    email: z.string(),
+    organisation: z.string().optional(),
+    accessibilityNeeds: z.string().optional(),
+    companions: count,
+  }),
 });
 
 export const manageView = z.object({ registration: registrationView, event: publicEventView });

@@ -69,8 +69,8 @@ pageRoute('/veranstaltungen/:id', 'An event with its registration form', {
 
 formRoute('/veranstaltungen/:id/anmeldung', 'Register for an event (the form on the event page)', {
   description:
-    'Rate-limited per client address and per email address. An address already registered gets a page ' +
-    'saying so (200) and never someone else’s manage link; the manage link goes out by mail.',
+    'Rate-limited per client address and per email address. A new address and one registered already get ' +
+    'the same page; the manage link goes out by mail only (to a known address: a note to its owner).',
   params: idParams,
   body: formBody(registrationForm),
   bodyExample: {
@@ -83,8 +83,9 @@ formRoute('/veranstaltungen/:id/anmeldung', 'Register for an event (the form on 
     consent: 'on',
   },
   responses: {
-    303: redirect('/veranstaltungen/anmeldung/{manageToken}?neu=1'),
-    200: page('Already registered with this address'),
+    200: page(
+      'Received: the same page for a new address and one registered already (the manage link goes by mail only)',
+    ),
     ...errorResponses(400, 403, 404, 410, 429, 503),
   },
 });

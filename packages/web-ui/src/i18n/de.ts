@@ -154,11 +154,11 @@ export const de = {
   'register.submit': 'Verbindlich anmelden',
   'register.submitWaitlist': 'Auf die Warteliste setzen',
   'register.closed': 'Eine Anmeldung ist nicht möglich.',
-  'register.done.confirmed': 'Sie sind angemeldet. Die Bestätigung mit Termindatei ist an {email} unterwegs.',
+  'register.done.title': 'Anmeldung eingegangen',
+  'register.done.confirmed':
+    'Danke für Ihre Anmeldung. Wir schicken Ihnen eine E-Mail an {email}: mit der Bestätigung, der Termindatei und dem Link, mit dem Sie Ihre Anmeldung ansehen, berichtigen oder stornieren.',
   'register.done.waitlisted':
-    'Die Veranstaltung ist ausgebucht: Sie stehen auf der Warteliste. Wird ein Platz frei, schreiben wir Ihnen an {email}.',
-  'register.done.existing':
-    'Diese Adresse ist für die Veranstaltung bereits angemeldet. Den Link zum Verwalten finden Sie in Ihrer Bestätigungs-E-Mail.',
+    'Die Veranstaltung ist ausgebucht: Anmeldungen kommen jetzt auf die Warteliste. Wir schicken Ihnen eine E-Mail an {email} mit Ihrem Platz auf der Warteliste und dem Link zu Ihrer Anmeldung. Wird ein Platz frei, schreiben wir Ihnen.',
   'register.done.manage': 'Anmeldung ansehen oder stornieren',
   'manage.title': 'Ihre Anmeldung',
   'manage.status.confirmed': 'Ihre Anmeldung ist bestätigt.',

@@ -148,12 +148,11 @@ export const en: Record<MessageKey, string> = {
   'register.submit': 'Register',
   'register.submitWaitlist': 'Join the waiting list',
   'register.closed': 'Registration is not possible.',
+  'register.done.title': 'Registration received',
   'register.done.confirmed':
-    'You are registered. The confirmation with a calendar file is on its way to {email}.',
+    'Thank you for registering. We are sending an email to {email} with the confirmation, a calendar file and the link to view, correct or cancel your registration.',
   'register.done.waitlisted':
-    'The event is fully booked: you are on the waiting list. If a seat becomes free, we will write to {email}.',
-  'register.done.existing':
-    'This address is already registered for the event. The link to manage it is in your confirmation email.',
+    'The event is fully booked: registrations now go on the waiting list. We are sending an email to {email} with your place on the waiting list and the link to your registration. If a seat becomes free, we will write to you.',
   'register.done.manage': 'View or cancel your registration',
   'manage.title': 'Your registration',
   'manage.status.confirmed': 'Your registration is confirmed.',

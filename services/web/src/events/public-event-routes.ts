@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { Organisation } from '@qn/auth';
-import { AppError, isAppError } from '@qn/domain';
+import { AppError, isAppError, normaliseEmail } from '@qn/domain';
 import {
   acceptOffer,
   cancelRegistration,
@@ -90,17 +90,17 @@ export function publicEventRoutes(deps: WebDeps): Router {
           eventId: String(event._id),
           source: 'self',
         });
-        if (result.existing) {
-          // Never hand out someone else's manage link: the owner has it in their mail.
-          return render(res, {
-            title: event.title,
-            section: 'events',
-            body: html`<h1>${event.title}</h1>
-              <div class="notice notice--info" role="status"><p>${ctx.t('register.done.existing')}</p></div>
-              <p><a href="/veranstaltungen/${String(event._id)}">${ctx.t('manage.eventPage')}</a></p>`,
-          });
-        }
-        res.redirect(303, `/veranstaltungen/anmeldung/${result.manageToken}?neu=1`);
+        // The same page whether the address was new or registered already: the manage link
+        // only ever travels by mail, to the address's owner.
+        return render(res, {
+          title: ctx.t('register.done.title'),
+          section: 'events',
+          body: html`<h1>${ctx.t('register.done.title')}</h1>
+            <div class="notice" role="status">
+              <p>${ctx.t(`register.done.${result.outcome}`, { email: normaliseEmail(input.email) })}</p>
+            </div>
+            <p><a href="/veranstaltungen/${String(event._id)}">${ctx.t('manage.eventPage')}</a></p>`,
+        });
       } catch (err) {
         if (isAppError(err) && ['validation', 'conflict', 'unprocessable'].includes(err.code)) {
           return showEvent(
@@ -136,14 +136,6 @@ export function publicEventRoutes(deps: WebDeps): Router {
             ? 'rectified'
             : undefined;
     const page = manageRegistrationPage(ctx, { ...m, timeZone: opts.timeZone, done });
-    if (req.query.neu === '1') {
-      const key =
-        m.registration.status === 'confirmed' ? 'register.done.confirmed' : 'register.done.waitlisted';
-      page.body = html`<div class="notice" role="status">
-          <p>${ctx.t(key, { email: m.registration.email })}</p>
-        </div>
-        ${page.body}`;
-    }
     // The token is in the URL: keep it out of Referer headers on the way out.
     res.setHeader('Referrer-Policy', 'no-referrer');
     render(res, page);
