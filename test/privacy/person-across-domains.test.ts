@@ -266,6 +266,8 @@ describe('one person across events, funding alerts, newsletter and calendar feed
       funding_match_index_changes: after.funding_match_index_changes,
       // The pointers of the person's three link tokens go with their hashes.
       funding_subscription_token_keys: before.funding_subscription_token_keys! - 3,
+      // And the (event, address) pointers of the person's two registrations.
+      event_registration_keys: before.event_registration_keys! - 2,
     });
     expect((await api().get(`/feeds/personal/${feedToken}.ics`)).status).toBe(404);
     expect((await api().get(`/api/events/manage/${manageToken}`)).status).toBe(404);

@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { Event } from './models/event';
 import { Registration } from './models/registration';
+import { dropAddressKey } from './registration-keys';
 
 /**
  * Retention: `olderThanDays` after an event ended, its registrations keep only what the counts
@@ -24,7 +25,7 @@ export async function anonymiseEventRegistrations(opts: {
     const eventId = String(e._id);
     const regs = await Registration.find(
       { eventId, anonymisedAt: mongoose.trusted({ $exists: false }) },
-      { _id: 1 },
+      { _id: 1, email: 1 },
     ).lean();
     if (regs.length) {
       await Registration.bulkWrite(
@@ -42,6 +43,8 @@ export async function anonymiseEventRegistrations(opts: {
           },
         })),
       );
+      // The pointer's id is derivable from the address: it goes with the address.
+      for (const r of regs) await dropAddressKey(eventId, r.email);
       registrations += regs.length;
     }
     await Event.updateOne({ _id: e._id }, { $set: { anonymisedAt: now } });

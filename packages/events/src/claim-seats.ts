@@ -1,4 +1,3 @@
-import mongoose from 'mongoose';
 import { isDuplicateKeyError } from '@qn/db';
 import { AppError } from '@qn/domain';
 import { Seat, seatId, type SeatDoc } from './models/seat';
@@ -47,7 +46,8 @@ export async function insertSeats(
 
 export async function releaseSeats(eventId: string, seatNos: number[]): Promise<void> {
   if (seatNos.length === 0) return;
-  await Seat.deleteMany({ _id: mongoose.trusted({ $in: seatNos.map((n) => seatId(eventId, n)) }) });
+  // One delete per `_id`: FerretDB 1.x reads the whole collection for `{_id: {$in: …}}`.
+  await Promise.all(seatNos.map((n) => Seat.deleteOne({ _id: seatId(eventId, n) })));
 }
 
 /**

@@ -20,7 +20,15 @@ export {
 export { cancelRegistration, acceptOffer, expireOffer, findByManageToken } from './manage-registration';
 export { settleSeats, settleSeatsLocked, isOpenForSeats, type SettleResult } from './settle-seats';
 export { seatsTaken } from './claim-seats';
-export { manageTokenOf, hashManageToken, manageUrlOf, eventUrlOf } from './manage-token';
+export {
+  manageTokenOf,
+  hashManageToken,
+  registrationIdOfManageToken,
+  manageUrlOf,
+  eventUrlOf,
+} from './manage-token';
+export { RegistrationKey } from './models/registration-key';
+export { dropAddressKey } from './registration-keys';
 export { buildEventIcs, eventIcsUid, venueLine } from './build-event-ics';
 export { enqueueRegistrationMail, formatWhen, type RegistrationMailKind } from './registration-mails';
 export { scheduleReminders, removeReminders, reminderIsDue, reminderKey } from './reminders';

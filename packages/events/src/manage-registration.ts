@@ -2,7 +2,7 @@ import { AppError } from '@qn/domain';
 import { Event, type EventDoc } from './models/event';
 import { Registration, type RegistrationDoc } from './models/registration';
 import { Seat } from './models/seat';
-import { hashManageToken } from './manage-token';
+import { hashManageToken, registrationIdOfManageToken } from './manage-token';
 import { withEventLock } from './event-lock';
 import { settleSeatsLocked } from './settle-seats';
 import { enqueueRegistrationMail } from './registration-mails';
@@ -12,7 +12,10 @@ import type { EventsDeps } from './events-deps';
 export async function findByManageToken(
   token: string,
 ): Promise<{ registration: RegistrationDoc; event: EventDoc }> {
-  const registration = await Registration.findOne({ manageTokenHash: hashManageToken(token) }).lean();
+  const id = registrationIdOfManageToken(token);
+  const found = id ? await Registration.findById(id).lean() : null;
+  // The id only finds; the stored hash of the whole token decides.
+  const registration = found?.manageTokenHash === hashManageToken(token) ? found : null;
   const event = registration && (await Event.findById(registration.eventId).lean());
   if (!registration || !event || registration.anonymisedAt)
     throw AppError.notFound('Anmeldung nicht gefunden.');

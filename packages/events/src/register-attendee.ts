@@ -11,6 +11,7 @@ import { rebuildPool, settleSeats } from './settle-seats';
 import { withLock } from './event-lock';
 import { hashManageToken, manageTokenOf } from './manage-token';
 import { enqueueRegistrationMail } from './registration-mails';
+import { findRegistrationByAddress, writeAddressKey } from './registration-keys';
 import { scheduleReminders } from './reminders';
 import { CONSENT_TEXT_VERSION } from './consent-text';
 import type { EventsDeps } from './events-deps';
@@ -91,7 +92,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     rebuild: () => rebuildPool(deps, eventId),
   });
   if (!seatNos && !event.waitlistEnabled) {
-    const existing = await Registration.findOne({ eventId, email }).lean();
+    const existing = await findRegistrationByAddress(eventId, email);
     if (existing && existing.status !== 'cancelled') {
       const repeat = await answerRepeat(deps, event, existing, input, now, 'waitlisted');
       // A stranger must get what a new address gets: fully booked.
@@ -128,7 +129,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     }
     if (!isDuplicateKeyError(err)) throw err;
     // This address is registered already: answer with that registration.
-    const existing = await Registration.findOne({ eventId, email }).lean();
+    const existing = await findRegistrationByAddress(eventId, email);
     if (!existing) throw err;
     if (existing.status === 'cancelled' || existing.status === 'offer-expired')
       return reRegister(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
@@ -137,7 +138,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     if (seatNos && existing.status === 'waitlisted') await settleSeats(deps, eventId);
     return answerRepeat(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
   }
-  await afterRegistered(deps, event, doc);
+  await Promise.all([writeAddressKey(eventId, email, registrationId), afterRegistered(deps, event, doc)]);
   return {
     registration: doc,
     existing: false,

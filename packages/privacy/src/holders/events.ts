@@ -1,4 +1,11 @@
-import { Event, Registration, hashManageToken, removeReminders, withEventLock } from '@qn/events';
+import {
+  Event,
+  Registration,
+  dropAddressKey,
+  hashManageToken,
+  removeReminders,
+  withEventLock,
+} from '@qn/events';
 import { anyOf, deadHash, erasedAddress, toRecord, toRecords } from '../records';
 import { daysFromConfig, fixedRetention } from '../retention';
 import type { HolderContext, PersonalDataHolder } from '../types';
@@ -88,6 +95,7 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
             $unset: { organisation: 1, accessibilityNeeds: 1 },
           },
         );
+        await dropAddressKey(r.eventId, ctx.email);
         const event = await Event.findById(r.eventId, { reminderOffsetsMinutes: 1 }).lean();
         if (event && ctx.producer) await removeReminders({ producer: ctx.producer }, event, String(r._id));
       };
