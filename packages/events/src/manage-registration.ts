@@ -32,6 +32,8 @@ export async function cancelRegistration(
   opts: {
     registrationId: string;
     /** Only within this event (organiser routes). */ eventId?: string;
+    /** False when the person is being erased: no receipt to an address that is going away. */
+    notify?: boolean;
     now?: Date;
   },
 ): Promise<{ registration: RegistrationDoc; alreadyCancelled: boolean }> {
@@ -49,12 +51,13 @@ export async function cancelRegistration(
     await Seat.deleteMany({ registrationId: String(reg._id) });
     await removeReminders(deps, event, String(reg._id));
     const cancelled: RegistrationDoc = { ...reg, status: 'cancelled', cancelledAt: now };
-    await enqueueRegistrationMail(deps, {
-      kind: 'cancelled',
-      event,
-      registration: cancelled,
-      occurrence: String(now.getTime()),
-    });
+    if (opts.notify !== false)
+      await enqueueRegistrationMail(deps, {
+        kind: 'cancelled',
+        event,
+        registration: cancelled,
+        occurrence: String(now.getTime()),
+      });
     await settleSeatsLocked(deps, String(event._id));
     return { registration: cancelled, alreadyCancelled: false };
   });

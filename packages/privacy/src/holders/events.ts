@@ -1,6 +1,8 @@
 import {
   Event,
   Registration,
+  cancelRegistration,
+  eventsDepsOf,
   dropAddressKey,
   hashManageToken,
   removeReminders,
@@ -23,6 +25,8 @@ async function registrationsOf(ctx: HolderContext) {
       : { email: ctx.email },
   ).lean();
 }
+
+const ACTIVE = new Set(['confirmed', 'offered', 'waitlisted']);
 
 /** Registrations in every status (confirmed, waitlisted, offered, cancelled) with check-ins. */
 export const eventRegistrationsHolder: PersonalDataHolder = {
@@ -77,11 +81,25 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
       event: titles.has(r.eventId) ? toRecord(titles.get(r.eventId)!) : undefined,
     }));
   },
-  // Anonymised in place like the retention job does: status, seats and check-in stay, so the
-  // event's counts and statistics stay right; the manage link dies with its hash.
+  // Anonymised in place like the retention job does: status and check-in stay, so the event's
+  // statistics stay right; a seat for an event still to come is given back first; the
+  // manage link dies with its hash.
   erase: async (ctx) => {
-    const regs = await Registration.find({ email: ctx.email }, { _id: 1, eventId: 1 }).lean();
+    const regs = await Registration.find({ email: ctx.email }, { _id: 1, eventId: 1, status: 1 }).lean();
     for (const r of regs) {
+      // A seat of an event still to come goes back to the waiting list, as a cancellation
+      // would; one that took place stays counted, anonymously.
+      if (ACTIVE.has(r.status) && ctx.redis && ctx.producer) {
+        const event = await Event.findById(r.eventId, { endsAt: 1 }).lean();
+        if (event && event.endsAt > new Date())
+          await cancelRegistration(
+            eventsDepsOf({ producer: ctx.producer, redis: ctx.redis, config: ctx.config }),
+            {
+              registrationId: String(r._id),
+              notify: false,
+            },
+          );
+      }
       const anonymise = async () => {
         await Registration.updateOne(
           { _id: r._id },
