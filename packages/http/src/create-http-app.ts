@@ -2,6 +2,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { logSafePath } from './log-safe-path';
 import { errorHandler, notFoundHandler, sendProblem } from './problem';
 import { requestIdOf } from './request-id';
 import { documentHealthRoutes } from './openapi/health-routes';
@@ -38,13 +39,15 @@ export function createHttpApp(opts: HttpAppOptions): Express {
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      // Paths carry tokens (manage links, feeds); log the route shape, not the URL.
+      // Paths carry tokens (manage links, feeds, newsletter links); log the route shape, not
+      // the URL. Answers only by status: a Location or Set-Cookie header carries tokens too.
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          path: req.url.split('?')[0]!.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, '/:token'),
+          path: logSafePath(req.url),
         }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
