@@ -164,7 +164,17 @@ export const configSchema = z.object({
     .int()
     .min(1)
     .default(5)
-    .describe('Public writes allowed per email address and window'),
+    .describe(
+      'Public writes allowed per email address and client address together, and window (only requests that succeeded count)',
+    ),
+  RATE_LIMIT_PUBLIC_WRITES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'Public writes allowed per client address and window across all public endpoints together; unset: 3 × RATE_LIMIT_PER_IP',
+    ),
   AUDIT_RETENTION_DAYS: z.coerce
     .number()
     .int()

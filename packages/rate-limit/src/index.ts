@@ -1,3 +1,9 @@
 export { rateLimit, type RateLimitOptions } from './rate-limit';
-export { byClientAddress, byEmailField } from './rate-limit-keys';
+export {
+  byClientAddress,
+  byEmailField,
+  byEmailFieldAndClient,
+  clientKeyOf,
+  limitAddressOf,
+} from './rate-limit-keys';
 export { publicWriteLimits, type LimitConfig } from './public-write-limits';

@@ -7,21 +7,29 @@ import { createProducerConnection } from '@qn/queue';
 import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
 import { freePort } from '@qn/infra';
 import { loadConfig } from '@qn/config';
-import { publicWriteLimits, rateLimit, byClientAddress } from './index';
+import { publicWriteLimits, rateLimit, byClientAddress, clientKeyOf, limitAddressOf } from './index';
 
 /** Rate limits on the real Redis; two apps with their own connections stand for two processes. */
 const config = testConfig(uniqueName('ratelimit'), {
   RATE_LIMIT_PER_IP: '8',
   RATE_LIMIT_PER_EMAIL: '3',
   RATE_LIMIT_WINDOW_SECONDS: '60',
+  RATE_LIMIT_PUBLIC_WRITES_PER_IP: '1000',
 });
 const connections: Redis[] = [];
 const env = { MONGODB_URL: config.MONGODB_URL, SMTP_URL: config.SMTP_URL, SECRET_KEY: config.SECRET_KEY };
 
-function appWith(redis: Redis, name = 'demo.subscribe', trustProxy?: boolean | number | string[]): Express {
+function appWith(
+  redis: Redis,
+  name = 'demo.subscribe',
+  trustProxy?: boolean | number | string[],
+  limits = config,
+): Express {
   const router = Router();
   let stored = 0;
-  router.post('/', ...publicWriteLimits({ redis, config }, name), (_req, res) => {
+  router.post('/', ...publicWriteLimits({ redis, config: limits }, name), (req, res) => {
+    // Stands for the handler's own validation: such a request must not count per address.
+    if ((req.body as { valid?: boolean }).valid === false) return void res.status(400).end();
     stored++;
     res.status(201).json({ stored });
   });
@@ -152,5 +160,67 @@ describe('rateLimit', () => {
     for (let i = 0; i < 5; i++) {
       expect((await request(app).post('/subscribe').send({ email: 'c@example.org' })).status).toBe(201);
     }
+  });
+});
+
+describe('who a limit counts', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('client %s counts as %s', (ip, key) => {
+    expect(clientKeyOf(ip)).toBe(key);
+  });
+
+  it('counts an address without its +tag', () => {
+    expect(limitAddressOf(' Anna+1@Example.org')).toBe('anna@example.org');
+    expect(limitAddressOf('anna+news+x@example.org')).toBe('anna@example.org');
+  });
+});
+
+describe('public write limits', () => {
+  const limited = {
+    ...config,
+    RATE_LIMIT_PER_IP: 100,
+    RATE_LIMIT_PER_EMAIL: 3,
+    RATE_LIMIT_PUBLIC_WRITES_PER_IP: 100,
+  };
+  const from = (app: Express, ip: string, body: object) =>
+    request(app).post('/subscribe').set('X-Forwarded-For', ip).send(body);
+
+  it('never lets a stranger elsewhere lock the owner out, nor invalid requests count', async () => {
+    const app = appWith(await connection(), 'lockout', 'loopback' as never, limited);
+    const victim = 'organiser@example.org';
+    for (let i = 0; i < 5; i++) await from(app, '198.51.100.66', { email: victim });
+    expect((await from(app, '198.51.100.66', { email: victim })).status).toBe(429);
+    // Malformed requests with the owner's address from the owner's own network count nothing.
+    for (let i = 0; i < 10; i++)
+      expect((await from(app, '192.0.2.10', { email: victim, valid: false })).status).toBe(400);
+    for (let i = 0; i < 3; i++) expect((await from(app, '192.0.2.10', { email: victim })).status).toBe(201);
+    expect((await from(app, '192.0.2.10', { email: victim })).status).toBe(429);
+  });
+
+  it('counts plus-addresses as one address and an IPv6 /64 as one client', async () => {
+    const app = appWith(await connection(), 'plus', 'loopback' as never, limited);
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await from(app, `2001:db8:7:7::${i + 1}`, { email: `anna+${i}@example.org` })).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
+  it('holds one limit across every public endpoint of a client', async () => {
+    const redis = await connection();
+    const across = { ...limited, RATE_LIMIT_PUBLIC_WRITES_PER_IP: 4 };
+    const apps = ['one', 'two', 'three'].map((n) =>
+      appWith(redis, `across.${n}`, 'loopback' as never, across),
+    );
+    const statuses = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await from(apps[i % 3]!, '198.51.100.9', { email: `p${i}@example.org` })).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 429, 429]);
   });
 });

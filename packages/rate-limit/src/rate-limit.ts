@@ -20,6 +20,15 @@ end
 return out
 `;
 
+/** Per key, [count so far, milliseconds left in its window]; counts nothing. */
+const PEEK_SCRIPT = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  out[i] = {tonumber(redis.call('GET', key) or '0'), redis.call('PTTL', key)}
+end
+return out
+`;
+
 export type RateLimitOptions = {
   /** Producer-style connection (no offline queue), e.g. `rt.redis`. */
   redis: Redis;
@@ -31,6 +40,13 @@ export type RateLimitOptions = {
   key: (req: Request) => string[];
   limit: number;
   windowSeconds: number;
+  /**
+   * `always` (default): every request counts, atomically, so a burst gets exactly `limit`
+   * through. `succeeded`: only a request answered below 400 counts (checked before, counted
+   * after), so invalid requests cannot use up someone's allowance; a concurrent burst may
+   * overshoot by the requests in flight at once.
+   */
+  count?: 'always' | 'succeeded';
 };
 
 /** Values are hashed before they become Redis keys: no address sits in Redis in clear. */
@@ -46,24 +62,31 @@ function keyOf(prefix: string, name: string, value: string): string {
  */
 export function rateLimit(opts: RateLimitOptions): RequestHandler {
   const windowMs = opts.windowSeconds * 1000;
-  return async (req, _res, next) => {
+  return async (req, res, next) => {
     const values = [...new Set(opts.key(req).filter((v) => v.length > 0))];
     if (values.length === 0) return next();
+    const keys = values.map((v) => keyOf(opts.prefix, opts.name, v));
+    const log = (req as { log?: { warn: (o: object, msg: string) => void } }).log;
+    const warn = (err: unknown) =>
+      log?.warn({ err: (err as Error).message, limit: opts.name }, 'rate limit not checked: redis error');
+    const afterwards = opts.count === 'succeeded';
     let hits: [number, number][];
     try {
-      hits = (await opts.redis.eval(
-        HIT_SCRIPT,
-        values.length,
-        ...values.map((v) => keyOf(opts.prefix, opts.name, v)),
-        windowMs,
-      )) as [number, number][];
+      hits = afterwards
+        ? ((await opts.redis.eval(PEEK_SCRIPT, keys.length, ...keys)) as [number, number][])
+        : ((await opts.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs)) as [number, number][]);
     } catch (err) {
-      const log = (req as { log?: { warn: (o: object, msg: string) => void } }).log;
-      log?.warn({ err: (err as Error).message, limit: opts.name }, 'rate limit not checked: redis error');
+      warn(err);
       return next();
     }
-    const over = hits.filter(([n]) => n > opts.limit);
-    if (over.length === 0) return next();
+    const over = hits.filter(([n]) => (afterwards ? n >= opts.limit : n > opts.limit));
+    if (over.length === 0) {
+      if (afterwards)
+        res.once('finish', () => {
+          if (res.statusCode < 400) opts.redis.eval(HIT_SCRIPT, keys.length, ...keys, windowMs).catch(warn);
+        });
+      return next();
+    }
     const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...over.map(([, ttl]) => ttl)) / 1000));
     next(
       new AppError('rate_limited', 'Zu viele Anfragen. Bitte versuchen Sie es später noch einmal.', {
