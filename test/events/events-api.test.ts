@@ -93,6 +93,7 @@ describe('events API', () => {
 
     const [confirmation] = await waitForMail({ to: a, subject: 'Anmeldung bestätigt' });
     expect(confirmation!.text).toContain('Rollstuhlgerecht');
+    expect(confirmation!.headers['auto-submitted']).toBe('auto-generated');
     expect(confirmation!.text).toContain(`${config.PUBLIC_URL}/veranstaltungen/${id}`);
     expect(confirmation!.text).toContain(`${config.PUBLIC_URL}/veranstaltungen/anmeldung/`);
     const ics = confirmation!.attachments.find((x) => x.contentType.startsWith('text/calendar'));

@@ -112,6 +112,8 @@ describe('matching and immediate alerts', () => {
       new RegExp(`^<http://127\\.0\\.0\\.1:3000/api/funding/unsubscribe/${unsubscribe}>, <mailto:[^>]+>$`),
     );
     expect(mail!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail!.headers['list-id']).toMatch(/^Foerderprogramm-Hinweise <funding-alerts\.[^>]+>$/);
+    expect(mail!.headers['auto-submitted']).toBe('auto-generated');
   });
 
   it('stops everything after a one-click unsubscribe, and alerts the rest about a new round once', async () => {

@@ -73,6 +73,8 @@ describe('double opt-in', () => {
       /<http:\/\/127\.0\.0\.1:3000\/api\/newsletter\/u\/u\./,
     );
     expect(welcome!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(welcome!.headers['list-id']).toMatch(/^<.+\.newsletter\..+>$/);
+    expect(welcome!.headers['auto-submitted']).toBe('auto-generated');
 
     // The old link now says "already confirmed"; a second POST changes nothing.
     expect((await s.http.post(confirm)).text).toContain('Anmeldung bestätigt');

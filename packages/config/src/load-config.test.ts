@@ -60,4 +60,15 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...valid, ...bad })).toThrow(Object.keys(bad)[0]);
     }
   });
+
+  it('refuses an http PUBLIC_URL in production, allows it elsewhere', () => {
+    const prod = { ...valid, NODE_ENV: 'production' };
+    expect(() => loadConfig({ ...prod, PUBLIC_URL: 'http://quartiersnetz.example.org' })).toThrow(
+      /PUBLIC_URL: must be https when NODE_ENV=production/,
+    );
+    expect(loadConfig({ ...prod, PUBLIC_URL: 'https://quartiersnetz.example.org' }).PUBLIC_URL).toBe(
+      'https://quartiersnetz.example.org',
+    );
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'http://127.0.0.1:3000' }).NODE_ENV).toBe('development');
+  });
 });

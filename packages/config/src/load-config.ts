@@ -15,7 +15,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
     );
   }
+  const crossField = productionIssues(parsed.data);
+  if (crossField.length) throw new ConfigError(crossField);
   return Object.freeze(parsed.data);
+}
+
+/**
+ * What production needs beyond each variable on its own: one-click unsubscribe (RFC 8058)
+ * and the session cookie's `__Host-` prefix both need the public origin on https.
+ */
+function productionIssues(c: Config): { variable: string; message: string }[] {
+  if (c.NODE_ENV !== 'production') return [];
+  return new URL(c.PUBLIC_URL).protocol === 'https:'
+    ? []
+    : [{ variable: 'PUBLIC_URL', message: 'must be https when NODE_ENV=production' }];
 }
 
 /** For entry points: print every bad variable by name and exit instead of throwing a stack. */

@@ -53,6 +53,8 @@ export function listUnsubscribeHeaders(
   return {
     'List-Unsubscribe': `<${links.oneClickUrl}>, <${unsubscribeMailto(from, links.unsubscribeToken)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    // RFC 2919: one list, so mail clients can filter alerts and offer their own unsubscribe.
+    'List-Id': `Foerderprogramm-Hinweise <funding-alerts.${from.split('@')[1] ?? 'localhost'}>`,
   };
 }
 

@@ -98,6 +98,8 @@ export async function enqueueWelcomeMail(
       headers: {
         'List-Unsubscribe': `<${unsub.oneClickUrl}>, <${unsubscribeMailto(from.email, unsub.token)}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        // The same List-Id as the list's campaigns (deliver-campaign-mail.ts).
+        'List-Id': `<${String(list._id)}.newsletter.${from.email.split('@')[1]}>`,
       },
     },
     { requestId },

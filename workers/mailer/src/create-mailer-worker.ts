@@ -20,6 +20,12 @@ export type MailerDeps = {
  * Consumes the mail queue. Every message goes through the ledger (deliverOnce), so a retried
  * or duplicated job never mails twice; SMTP 5xx is final, 4xx and network errors retry.
  */
+/**
+ * Every mail this worker sends is written by the system, not by a person (RFC 3834): vacation
+ * responders and ticket systems must not answer it.
+ */
+const SYSTEM_MAIL_HEADERS = { 'Auto-Submitted': 'auto-generated' } as const;
+
 export function createMailerWorker(deps: MailerDeps): Worker {
   const from = deps.config.MAIL_FROM;
   return createWorker({
@@ -43,7 +49,7 @@ export function createMailerWorker(deps: MailerDeps): Worker {
               subject: p.subject,
               text: p.text,
               html: p.html,
-              headers: p.headers,
+              headers: { ...SYSTEM_MAIL_HEADERS, ...p.headers },
               icalEvent: p.ical
                 ? { method: p.ical.method, filename: p.ical.filename, content: p.ical.content }
                 : undefined,
@@ -80,7 +86,13 @@ export function createMailerWorker(deps: MailerDeps): Worker {
             ledgerKey: `smoke:${p.pingId}`,
             kind: 'smoke',
             owner: String(job.id),
-            message: { from, to: p.to, subject: 'Quartiersnetz: Testnachricht', ...body },
+            message: {
+              from,
+              to: p.to,
+              subject: 'Quartiersnetz: Testnachricht',
+              headers: SYSTEM_MAIL_HEADERS,
+              ...body,
+            },
           });
           if (result === 'sent') countMail('smoke', 'sent');
         } catch (err) {
