@@ -123,4 +123,17 @@ describe('console access', () => {
       expect.arrayContaining(['mail', 'events', 'newsletter']),
     );
   });
+
+  it("takes the queue dashboard's changing requests only from this origin", async () => {
+    const admin = await browserOf(ADMIN);
+    const path = '/konsole/warteschlangen/api/queues/mail/retry/failed';
+    // A forged cross-site request (the admin's cookie rides along): refused.
+    expect((await admin.put(path).set('Sec-Fetch-Site', 'cross-site')).status).toBe(403);
+    expect((await admin.put(path).set('Origin', 'https://evil.example')).status).toBe(403);
+    expect((await admin.put(path)).status).toBe(403);
+    // The board's own client: through.
+    expect((await admin.put(path).set('Sec-Fetch-Site', 'same-origin')).status).toBeLessThan(300);
+    const own = `http://127.0.0.1:${(aio.server.address() as { port: number }).port}`;
+    expect((await admin.put(path).set('Origin', own)).status).toBeLessThan(300);
+  });
 });

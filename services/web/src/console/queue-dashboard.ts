@@ -4,16 +4,16 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { assertRole } from '@qn/auth';
 import { QueueName, type Producer } from '@qn/queue';
+import { sameOriginWrites } from '../http/same-origin-writes';
 
 export const QUEUES_PATH = '/konsole/warteschlangen';
 
 /**
- * Bull Board for the office's admins only. It sits before the CSRF check because its own
- * client calls its API with fetch and JSON, not with our forms; the session cookie is
- * SameSite=Lax and a cross-site JSON PUT/POST needs a CORS preflight nobody answers, so a
- * forged cross-site request cannot reach it with the admin's session.
+ * Bull Board for the office's admins only. Its own client calls its API with fetch and JSON,
+ * so it cannot carry the console forms' CSRF token: its changing requests must state this
+ * origin instead (`sameOriginWrites`), on top of the SameSite=Lax session cookie.
  */
-export function queueDashboard(deps: { producer: Producer }): Router {
+export function queueDashboard(deps: { producer: Producer; config: { PUBLIC_URL: string } }): Router {
   const adapter = new ExpressAdapter();
   adapter.setBasePath(QUEUES_PATH);
   createBullBoard({
@@ -28,6 +28,7 @@ export function queueDashboard(deps: { producer: Producer }): Router {
     assertRole(req.principal, 'admin');
     next();
   });
+  router.use(QUEUES_PATH, sameOriginWrites(deps.config.PUBLIC_URL));
   router.use(QUEUES_PATH, adapter.getRouter());
   return router;
 }
