@@ -36,7 +36,7 @@ export async function registration(
   eventId: string,
   email: string,
   status: 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'offer-expired',
-): Promise<{ id: string; manageToken: string }> {
+): Promise<{ id: string; manageToken: string; eventId: string }> {
   const _id = new mongoose.Types.ObjectId();
   const manageToken = manageTokenOf(secretKey, String(_id));
   await Registration.create({
@@ -50,7 +50,7 @@ export async function registration(
     consentAt: new Date(),
     consentTextVersion: 'test',
   });
-  return { id: String(_id), manageToken };
+  return { id: String(_id), manageToken, eventId };
 }
 
 export async function programme(over: Partial<ProgrammeDoc> = {}): Promise<void> {

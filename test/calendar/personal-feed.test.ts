@@ -14,10 +14,11 @@ import { parseIcs } from './parse-ics';
 const config = testConfig(uniqueName('calpers'));
 const NOW = new Date('2026-11-20T12:00:00Z');
 let h: CalendarHarness;
+type Reg = { id: string; eventId: string };
 let anna: {
-  confirmed: { id: string; manageToken: string };
-  waitlisted: { id: string };
-  cancelled: { id: string };
+  confirmed: Reg & { manageToken: string };
+  waitlisted: Reg;
+  cancelled: Reg;
 };
 let bert: { id: string; manageToken: string };
 const evIds: Record<string, string> = {};
@@ -84,24 +85,24 @@ describe('personal feed', () => {
     expect(cal.name).toBe('Quartiersnetz – Meine Veranstaltungen');
     const byUid = new Map(cal.entries.map((e) => [e.uid, e]));
     expect([...byUid.keys()].sort()).toEqual(
-      [anna.confirmed.id, anna.waitlisted.id, anna.cancelled.id]
-        .map((id) => `registration-${id}@quartiersnetz`)
+      [anna.confirmed.eventId, anna.waitlisted.eventId, anna.cancelled.eventId]
+        .map((id) => `event-${id}@quartiersnetz`)
         .sort(),
     );
-    const confirmed = byUid.get(`registration-${anna.confirmed.id}@quartiersnetz`)!;
+    const confirmed = byUid.get(`event-${anna.confirmed.eventId}@quartiersnetz`)!;
     expect(confirmed).toMatchObject({
       summary: 'Schulung Digitalisierung',
       status: 'CONFIRMED',
       sequence: 2,
     });
     expect(confirmed.description).toMatch(/^Ihr Status: Angemeldet/);
-    const waiting = byUid.get(`registration-${anna.waitlisted.id}@quartiersnetz`)!;
+    const waiting = byUid.get(`event-${anna.waitlisted.eventId}@quartiersnetz`)!;
     expect(waiting).toMatchObject({
       summary: 'Warteliste: Fachgespräch Pflege',
       status: 'TENTATIVE',
       sequence: 0,
     });
-    const off = byUid.get(`registration-${anna.cancelled.id}@quartiersnetz`)!;
+    const off = byUid.get(`event-${anna.cancelled.eventId}@quartiersnetz`)!;
     expect(off).toMatchObject({ summary: 'Abgemeldet: Auftakt Quartier', status: 'CANCELLED', sequence: 3 });
     expect(text).not.toContain('Nur für Bert');
     expect(text).not.toMatch(/anna@example\.org|Anna Teilnehmerin|petra@example\.org/);
@@ -115,7 +116,7 @@ describe('personal feed', () => {
       { $set: { status: 'confirmed', confirmedAt: new Date() } },
     );
     const cal = parseIcs((await rawRequest(feedPath(body.token))).body.toString('utf8'));
-    const e = cal.entries.find((x) => x.uid === `registration-${anna.waitlisted.id}@quartiersnetz`)!;
+    const e = cal.entries.find((x) => x.uid === `event-${anna.waitlisted.eventId}@quartiersnetz`)!;
     expect(e).toMatchObject({ summary: 'Fachgespräch Pflege', status: 'CONFIRMED', sequence: 2 });
   });
 

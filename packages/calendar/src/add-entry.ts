@@ -1,6 +1,6 @@
-import { ICalEventStatus, type ICalCalendar, type ICalEvent } from 'ical-generator';
+import { ICalEventStatus, ICalEventTransparency, type ICalCalendar, type ICalEvent } from 'ical-generator';
 import { isAllDay, type CalendarEntry } from './calendar-entry';
-import { ZonedDate } from './zoned-date';
+import { ZonedDate, isAmbiguousWallTime } from './zoned-date';
 
 const statusOf = {
   CONFIRMED: ICalEventStatus.CONFIRMED,
@@ -43,12 +43,21 @@ export function addEntry(cal: ICalCalendar, entry: CalendarEntry, tz: string): I
     ev.allDay(true);
     ev.start(utcMidnight(entry.date));
     ev.end(nextDay(entry.endDate ?? entry.date));
+    // A date (a deadline), not an appointment: it must not block the day as busy.
+    ev.transparency(ICalEventTransparency.TRANSPARENT);
   } else {
     if (!(entry.end.getTime() >= entry.start.getTime()))
       throw new Error(`entry ${entry.uid} ends before it starts`);
-    ev.timezone(tz);
-    ev.start(new ZonedDate(entry.start, tz));
-    ev.end(new ZonedDate(entry.end, tz));
+    if (isAmbiguousWallTime(entry.start, tz) || isAmbiguousWallTime(entry.end, tz)) {
+      // In the hour that repeats, a wall-clock time names two instants: UTC names one.
+      ev.timezone(null);
+      ev.start(entry.start);
+      ev.end(entry.end);
+    } else {
+      ev.timezone(tz);
+      ev.start(new ZonedDate(entry.start, tz));
+      ev.end(new ZonedDate(entry.end, tz));
+    }
   }
   if (entry.description) ev.description(entry.description);
   if (entry.location) ev.location(entry.location);

@@ -138,6 +138,24 @@ describe('buildFeed', () => {
     expect(e!.startIsDate).toBe(true);
     expect(e!.startLocal).toBe('2026-03-29');
     expect(e!.url).toBe('https://foerderung.example/quartiersimpulse');
+    // A deadline is a date, not a busy day.
+    expect(text).toContain('TRANSP:TRANSPARENT\r\n');
+  });
+
+  it('writes an entry in the hour that repeats in October in UTC, so it names one instant', () => {
+    // 2026-10-25: 02:30 CEST is 00:30Z, 02:30 CET is 01:30Z.
+    const second = timed('ambiguous@x', '2026-10-25T01:30:00Z', '2026-10-25T02:30:00Z');
+    const clear = timed('clear@x', '2026-10-25T08:00:00Z', '2026-10-25T09:00:00Z');
+    const text = feed([second, clear]);
+    expect(text).toContain('DTSTART:20261025T013000Z\r\n');
+    expect(text).toContain('DTSTART;TZID=Europe/Berlin:20261025T090000\r\n');
+    const parsed = parseIcs(text).entries;
+    expect(parsed.find((p) => p.uid === 'ambiguous@x')!.start.toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    expect(parsed.find((p) => p.uid === 'clear@x')!.start.toISOString()).toBe('2026-10-25T08:00:00.000Z');
+    // The first 02:30 (summer time) is as ambiguous as the second.
+    expect(feed([timed('first@x', '2026-10-25T00:30:00Z', '2026-10-25T03:00:00Z')])).toContain(
+      'DTSTART:20261025T003000Z\r\n',
+    );
   });
 
   it('escapes commas inside a category', () => {

@@ -19,6 +19,12 @@ export type InvitationOptions = {
   organizer: { name: string; email: string };
   /** The one recipient of this mail; only mails carry attendee data, never feeds. */
   attendee: { name?: string; email: string; status: 'accepted' | 'tentative' | 'declined' | 'needs-action' };
+  /**
+   * DTSTAMP: when this message was made (RFC 5546). A client keeps the newest of the messages
+   * for one UID by (SEQUENCE, DTSTAMP), so a CANCEL for one attendee, which leaves SEQUENCE as
+   * it is, must carry the time of the cancellation. Default: the entry's last change.
+   */
+  stamp?: Date;
 };
 
 const partstat = {
@@ -46,6 +52,7 @@ export function buildInvitationIcs(opts: InvitationOptions): {
   });
   const entry: CalendarEntry = opts.method === 'CANCEL' ? { ...opts.entry, status: 'CANCELLED' } : opts.entry;
   const ev = addEntry(cal, entry, opts.timezone);
+  if (opts.stamp) ev.stamp(opts.stamp);
   ev.organizer({ name: opts.organizer.name, email: opts.organizer.email });
   ev.createAttendee({
     email: opts.attendee.email,

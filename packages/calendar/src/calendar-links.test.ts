@@ -69,4 +69,12 @@ describe('calendar links', () => {
       '20261231/20270101',
     );
   });
+
+  it('names the page once when the description already carries its URL (as event entries do)', () => {
+    const withUrl = { ...entry, description: `Für alle.\n\n${entry.url}` };
+    const count = (s: string | null) => (s ?? '').split(entry.url!).length - 1;
+    expect(count(new URL(googleEventUrl(withUrl, 'Europe/Berlin')).searchParams.get('details'))).toBe(1);
+    expect(count(new URL(outlookEventUrl(withUrl)).searchParams.get('body'))).toBe(1);
+    expect(count(new URL(outlookEventUrl(entry)).searchParams.get('body'))).toBe(1);
+  });
 });

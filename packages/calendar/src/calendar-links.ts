@@ -41,13 +41,21 @@ function dayAfter(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The description, and the page's URL unless the description already carries it. */
+function detailsOf(entry: CalendarEntry): string {
+  const description = entry.description ?? '';
+  return entry.url && !description.includes(entry.url)
+    ? [description, entry.url].filter(Boolean).join('\n\n')
+    : description;
+}
+
 /** Google Calendar's "add this event" template link. */
 export function googleEventUrl(entry: CalendarEntry, timezone: string): string {
   const dates = isAllDay(entry)
     ? `${compactDate(entry.date)}/${compactDate(dayAfter(entry.endDate ?? entry.date))}`
     : `${compactUtc(entry.start)}/${compactUtc(entry.end)}`;
   const q = new URLSearchParams({ action: 'TEMPLATE', text: entry.summary, dates, ctz: timezone });
-  const details = [entry.description, entry.url].filter(Boolean).join('\n\n');
+  const details = detailsOf(entry);
   if (details) q.set('details', details);
   if (entry.location) q.set('location', entry.location);
   return `https://calendar.google.com/calendar/render?${q}`;
@@ -69,7 +77,7 @@ export function outlookEventUrl(entry: CalendarEntry, account: 'personal' | 'off
     q.set('startdt', entry.start.toISOString());
     q.set('enddt', entry.end.toISOString());
   }
-  const body = [entry.description, entry.url].filter(Boolean).join('\n\n');
+  const body = detailsOf(entry);
   if (body) q.set('body', body);
   if (entry.location) q.set('location', entry.location);
   return `https://${host}/calendar/0/deeplink/compose?${q}`;

@@ -10,11 +10,6 @@ export function eventUid(eventId: string): string {
   return `event-${eventId}@${DOMAIN}`;
 }
 
-/** A person's own entry for an event (personal feed): distinct from the public entry. */
-export function registrationUid(registrationId: string): string {
-  return `registration-${registrationId}@${DOMAIN}`;
-}
-
 export function programmeDeadlineUid(programmeId: string, deadline: string): string {
   return `funding-${programmeId}-${deadline}@${DOMAIN}`;
 }

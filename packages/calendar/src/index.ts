@@ -7,7 +7,7 @@ export {
 } from './calendar-entry';
 export { buildFeed, PRODUCT_ID, type FeedOptions } from './build-feed';
 export { buildInvitationIcs, type InvitationOptions, type InvitationMethod } from './build-invitation-ics';
-export { eventUid, registrationUid, programmeDeadlineUid } from './ids';
+export { eventUid, programmeDeadlineUid } from './ids';
 export {
   webcalUrl,
   googleSubscribeUrl,

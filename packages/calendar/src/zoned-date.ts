@@ -76,3 +76,17 @@ export class ZonedDate extends Date {
     return this.parts.s;
   }
 }
+
+const sameWallTime = (a: Parts, b: Parts): boolean =>
+  a.y === b.y && a.mo === b.mo && a.d === b.d && a.h === b.h && a.mi === b.mi && a.s === b.s;
+
+/**
+ * True for an instant whose wall-clock time in `tz` also names another instant: the hour that
+ * repeats when clocks go back (02:00–03:00 on the last Sunday of October in Europe/Berlin). A
+ * DTSTART;TZID with such a time is read as the first of the two, so these go out in UTC.
+ */
+export function isAmbiguousWallTime(instant: Date, tz: string): boolean {
+  const ms = instant.getTime();
+  const wall = partsOf(ms, tz);
+  return sameWallTime(wall, partsOf(ms - 3_600_000, tz)) || sameWallTime(wall, partsOf(ms + 3_600_000, tz));
+}

@@ -43,6 +43,8 @@ export function buildEventIcs(opts: {
   url: string;
   attendee: { name?: string; email: string };
   timeZone: string;
+  /** When the fact this message tells happened (a cancellation, a confirmation); default the event's last change. */
+  stamp?: Date;
 }): { content: string; method: IcsMethod; filename: string } {
   const e = opts.event;
   return buildInvitationIcs({
@@ -62,6 +64,7 @@ export function buildEventIcs(opts: {
       lastModified: e.updatedAt,
     },
     organizer: { name: e.contact.name, email: e.contact.email },
+    stamp: opts.stamp && opts.stamp > e.updatedAt ? opts.stamp : undefined,
     attendee: {
       name: opts.attendee.name,
       email: opts.attendee.email,

@@ -34,7 +34,17 @@ type MailEvent = Pick<
   | 'updatedAt'
 >;
 type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'> &
-  Partial<Pick<RegistrationDoc, 'status'>>;
+  Partial<Pick<RegistrationDoc, 'status' | 'confirmedAt' | 'cancelledAt'>>;
+
+/** The moment a registration mail's .ics speaks of, so it is newer than the one before it. */
+function factAt(kind: RegistrationMailKind, reg: MailRegistration): Date | undefined {
+  // DTSTAMP has whole seconds: a cancellation within a second of its confirmation still
+  // needs the later stamp.
+  if (kind === 'cancelled' && reg.cancelledAt)
+    return new Date(Math.max(reg.cancelledAt.getTime(), (reg.confirmedAt?.getTime() ?? 0) + 1000));
+  if (kind === 'confirmed' || kind === 'promoted') return reg.confirmedAt;
+  return undefined;
+}
 
 /** Intl formatters are costly to build (a burst renders thousands of mails): one per zone and style. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -198,6 +208,7 @@ export async function enqueueRegistrationMail(
             url: eventUrl,
             attendee: { name: reg.name, email: reg.email },
             timeZone: deps.timeZone,
+            stamp: factAt(kind, reg),
           })
         : undefined,
     },

@@ -77,8 +77,8 @@ documentRoute({
   summary: 'Published events (upcoming and the recent past) as a calendar feed, optionally filtered',
   description:
     'Each filter takes one or more keys, repeated (`?kind=a&kind=b`) or comma-separated (`?kind=a,b`); ' +
-    'filters combine with AND, values of one filter with OR. An unknown key, an unknown organisation or ' +
-    'an unknown parameter is a 400 naming the field. Recently cancelled events stay in the feed as STATUS:CANCELLED. ' +
+    'filters combine with AND, values of one filter with OR. An unknown key or an unknown organisation is ' +
+    'a 400 naming the field; unknown parameters (utm_source …) are ignored. Recently cancelled events stay in the feed as STATUS:CANCELLED. ' +
     caching.replace(' Any query parameter is a 400.', ''),
   tags,
   auth: 'public',

@@ -15,15 +15,19 @@ function listOf(value: z.ZodType<string, string>, max: number) {
     });
 }
 
-/** Query of /feeds/events.ics; anything else in the query is a 400, not silently ignored. */
-export const eventsFeedQuery = z.strictObject({
+/**
+ * Query of /feeds/events.ics. A bad value of a known parameter is a 400; unknown parameters
+ * are dropped: links pasted from newsletters and social media carry `utm_source` and the like,
+ * and a calendar subscription must not break on them.
+ */
+export const eventsFeedQuery = z.object({
   municipality: listOf(z.enum(MUNICIPALITY_KEYS), MUNICIPALITY_KEYS.length).optional(),
   field: listOf(z.enum(FIELD_OF_ACTION_KEYS), FIELD_OF_ACTION_KEYS.length).optional(),
   kind: listOf(z.enum(EVENT_KIND_KEYS), EVENT_KIND_KEYS.length).optional(),
   organiser: listOf(z.string().regex(ORGANISATION_ID, 'keine gültige Organisationskennung'), 20).optional(),
 });
 
-/** Feeds without parameters. */
-export const noQuery = z.strictObject({});
+/** Feeds without parameters of their own (others are dropped, as above). */
+export const noQuery = z.object({});
 
 export const manageTokenBody = z.strictObject({ manageToken: z.string().min(10).max(200) });

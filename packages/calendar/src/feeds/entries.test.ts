@@ -79,7 +79,8 @@ describe('personal entries', () => {
     expect(e.summary).toBe('Platz angeboten: Fachgespräch Pflege');
     expect(e.description).toMatch(/^Ihr Status: Platz angeboten – bitte bis 28\.11\.2026, 18:00 annehmen/);
     expect(e.sequence).toBe(5);
-    expect(e.uid).toBe('registration-r1@quartiersnetz');
+    // The invitation mail's UID: a person who imported it and subscribes sees one entry.
+    expect(e.uid).toBe(`event-${ev._id}@quartiersnetz`);
     expect(e.lastModified.toISOString()).toBe('2026-11-05T00:00:00.000Z');
   });
 

@@ -1,5 +1,5 @@
 import type { CalendarEntry } from '../calendar-entry';
-import { registrationUid } from '../ids';
+import { eventUid } from '../ids';
 import { eventEntry, type FeedEvent } from './event-entry';
 import type { FeedSettings } from './feed-settings';
 
@@ -57,7 +57,8 @@ export function personalEntry(
   }
   return {
     ...base,
-    uid: registrationUid(String(r._id)),
+    // The invitation mails' UID (@qn/events): one entry per event and person, wherever it came from.
+    uid: eventUid(r.eventId),
     sequence: e.sequence + rank[r.status],
     summary: eventCancelled
       ? base.summary
