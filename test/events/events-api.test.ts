@@ -111,7 +111,15 @@ describe('events API', () => {
     const [promotion] = await waitForMail({ to: c, subject: 'Platz ist frei' });
     expect(promotion!.attachments.some((x) => x.content.includes('METHOD:REQUEST'))).toBe(true);
     const [receipt] = await waitForMail({ to: a, subject: 'Abmeldung bestätigt' });
-    expect(receipt!.attachments.some((x) => x.content.includes('METHOD:CANCEL'))).toBe(true);
+    const cancelIcs = receipt!.attachments.find((x) => x.content.includes('METHOD:CANCEL'))!;
+    // RFC 5546: the CANCEL must be newer than the invitation it removes, by (SEQUENCE, DTSTAMP).
+    const stampOf = (text: string) => /\r?\nDTSTAMP:(\d{8}T\d{6}Z)/.exec(text)![1]!;
+    const sequenceOf = (text: string) => Number(/\r?\nSEQUENCE:(\d+)/.exec(text)![1]);
+    expect(sequenceOf(cancelIcs.content)).toBeGreaterThanOrEqual(sequenceOf(ics!.content));
+    expect(stampOf(cancelIcs.content) > stampOf(ics!.content)).toBe(true);
+    // A text/calendar attachment, as calendar clients expect; never application/ics.
+    expect(cancelIcs.contentType).toMatch(/^text\/calendar/);
+    expect(receipt!.attachments.map((x) => x.contentType)).not.toContain('application/ics');
     expect(await Registration.countDocuments({ eventId: id, status: 'confirmed' })).toBe(2);
     expect(await Seat.countDocuments({ eventId: id })).toBe(2);
     expect((await api().get('/api/events/manage/' + 'x'.repeat(43))).status).toBe(404);

@@ -26,6 +26,21 @@ export type MailerDeps = {
  */
 const SYSTEM_MAIL_HEADERS = { 'Auto-Submitted': 'auto-generated' } as const;
 
+/**
+ * An invitation twice, both `text/calendar` with its METHOD: as the alternative part mail
+ * clients turn into "add to calendar", and as the .ics attachment people can open.
+ * (nodemailer's `icalEvent` labels the attachment `application/ics`, which calendar
+ * programs do not take for an invitation.)
+ */
+function calendarParts(ical: { method: string; filename: string; content: string } | undefined) {
+  if (!ical) return {};
+  const contentType = `text/calendar; charset=utf-8; method=${ical.method}`;
+  return {
+    alternatives: [{ contentType, content: ical.content }],
+    attachments: [{ contentType, content: ical.content, filename: ical.filename }],
+  };
+}
+
 export function createMailerWorker(deps: MailerDeps): Worker {
   const from = deps.config.MAIL_FROM;
   return createWorker({
@@ -50,9 +65,7 @@ export function createMailerWorker(deps: MailerDeps): Worker {
               text: p.text,
               html: p.html,
               headers: { ...SYSTEM_MAIL_HEADERS, ...p.headers },
-              icalEvent: p.ical
-                ? { method: p.ical.method, filename: p.ical.filename, content: p.ical.content }
-                : undefined,
+              ...calendarParts(p.ical),
             },
           });
           if (result === 'sent') countMail(p.kind, 'sent');
