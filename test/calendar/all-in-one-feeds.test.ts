@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { Event } from '@qn/events';
+import { Programme, updateProgramme } from '@qn/funding';
 import { deleteQueueKeys, testConfig, uniqueName } from '@qn/testing';
 import { event } from './fixtures';
 import { rawRequest } from './harness';
@@ -53,5 +54,30 @@ describe('feeds in the all-in-one', () => {
     const org = await rawRequest(`${aio.url}/feeds/organisations/stadt-nuertingen.ics`, { method: 'HEAD' });
     expect(org.status).toBe(200);
     expect((await rawRequest(`${aio.url}/feeds/organisations/unbekannt.ics`)).status).toBe(404);
+  });
+
+  it("shows a published programme's new title and link in the deadlines feed, not only new dates", async () => {
+    const published = await Programme.find({ status: 'published' }).lean();
+    const today = new Date().toISOString().slice(0, 10);
+    const p = published.find((x) => x.deadlines.some((d) => d >= today))!;
+    const feed = async () =>
+      parseIcs(
+        (await rawRequest(`${aio.url}/feeds/funding-deadlines.ics`)).body.toString('utf8'),
+      ).entries.filter((e) => e.uid.startsWith(`funding-${p._id}-`));
+    expect((await feed())[0]!.summary).toBe(`Antragsfrist: ${p.title}`);
+    await updateProgramme({
+      id: String(p._id),
+      patch: {
+        title: 'Quartiersimpulse 2027',
+        links: [{ label: 'Neue Ausschreibung', url: 'https://neu.example/q' }],
+      },
+      producer: aio.rt.producer,
+    });
+    const deadline = Date.now() + 15_000;
+    while ((await feed())[0]!.summary !== 'Antragsfrist: Quartiersimpulse 2027' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    const [entry] = await feed();
+    expect(entry!.summary).toBe('Antragsfrist: Quartiersimpulse 2027');
+    expect(entry!.url).toBe('https://neu.example/q');
   });
 });

@@ -11,7 +11,7 @@ export async function announceProgrammeChange(
   opts: {
     programmeId: string;
     match?: { kind: AlertKind; reason: string };
-    event?: 'published' | 'deadlines-changed' | 'archived';
+    event?: 'published' | 'deadlines-changed' | 'details-changed' | 'archived';
     revision: number;
     requestId?: string;
   },

@@ -5,6 +5,9 @@ import type { UpdateProgrammeInput } from './programme-input';
 import { assertProgrammeRules, derivedFields, normaliseDeadlines, windowChange } from './programme-rules';
 import { announceProgrammeChange } from './announce-programme';
 
+/** What the funding-deadlines feed shows of a programme besides its dates. */
+const FEED_FIELDS = ['title', 'provider', 'providerName', 'summary', 'links'] as const;
+
 /**
  * Applies a patch. When a published programme's dates change (moved deadline, new round), its
  * subscribers are alerted and calendar feeds are told. Admin writes to one programme are rare
@@ -51,6 +54,14 @@ export async function updateProgramme(opts: {
       programmeId: opts.id,
       match: change,
       event: 'deadlines-changed',
+      revision: programme.updatedAt.getTime(),
+      requestId: opts.requestId,
+    });
+  else if (before.status === 'published' && FEED_FIELDS.some((k) => k in opts.patch))
+    // Nobody is alerted, but the deadlines feed shows these: it must not keep the old ones.
+    await announceProgrammeChange(opts.producer, {
+      programmeId: opts.id,
+      event: 'details-changed',
       revision: programme.updatedAt.getTime(),
       requestId: opts.requestId,
     });
