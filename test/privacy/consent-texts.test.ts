@@ -31,6 +31,15 @@ describe('consent texts', () => {
     }
   });
 
+  it('has English words for every domain, and the English pages show them', async () => {
+    for (const c of currentConsentTexts) expect(c.text.en).toMatch(/^I /);
+    const page = await request(aio.server).get('/foerderprogramme/benachrichtigungen?lang=en');
+    expect(page.text).toContain(
+      currentConsentTexts.find((c) => c.domain === 'funding')!.text.en!.slice(0, 60),
+    );
+    expect(page.text).not.toContain('Ich möchte vom Landratsamt');
+  });
+
   it('keeps an older version after the code moved on, and flags words changed under an old version', async () => {
     const c = currentConsentTexts[0]!;
     await ConsentTextArchive.create({

@@ -38,7 +38,7 @@ export function renderConfirmationMail(
         text: 'Sie (oder jemand mit Ihrer Adresse) möchten Benachrichtigungen über Förderprogramme für Quartiersarbeit im Landkreis Esslingen erhalten. Bitte bestätigen Sie das mit dem Link unten.',
       },
       { type: 'facts', rows: describeFilters(sub) },
-      { type: 'p', text: `Einwilligung: ${CONSENT_TEXT}` },
+      { type: 'p', text: `Einwilligung: ${CONSENT_TEXT.de}` },
       { type: 'action', label: 'Anmeldung bestätigen', url: confirmUrl },
       {
         type: 'p',

@@ -1,5 +1,5 @@
 export { html, raw, attrs, escapeHtml, SafeHtml, type HtmlValue } from './html';
-export { t, translator, isLang, type Lang, type MessageKey, type Translate } from './i18n';
+export { t, translator, isLang, formatNumber, type Lang, type MessageKey, type Translate } from './i18n';
 export {
   renderPage,
   csrfField,

@@ -13,7 +13,12 @@
   var labels = JSON.parse(box.getAttribute('data-status-labels') || '{}');
   function fill(p) {
     return template.replace(/\{(\w+)\}/g, function (m, k) {
-      return k in p ? String(p[k]) : m;
+      if (!(k in p)) return m;
+      // As the server writes numbers (formatNumber in @qn/web-ui): grouped from 10,000 on.
+      var v = p[k];
+      return typeof v === 'number' && Math.abs(v) >= 10000
+        ? v.toLocaleString(document.documentElement.lang)
+        : String(v);
     });
   }
   function tick() {

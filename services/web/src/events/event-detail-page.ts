@@ -65,7 +65,7 @@ function registrationForm(ctx: PageContext, d: EventDetail, form: FormState): Sa
             )
           : ''
       }
-      ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT, required: true, labelLang: ctx.lang === 'de' ? undefined : 'de' }, t)}
+      ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT[ctx.lang], required: true }, t)}
       <button type="submit">${full ? t('register.submitWaitlist') : t('register.submit')}</button>
     </form>
   </section>`;

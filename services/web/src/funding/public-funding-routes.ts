@@ -56,7 +56,7 @@ function subscribePage(ctx: PageContext, form: FormState): Page {
         ${csrfField(ctx)}
         ${textField(form, { name: 'email', label: t('alerts.email'), type: 'email', autocomplete: 'email', required: true }, t)}
         ${alertFilterFields(ctx, form)}
-        ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT, required: true, labelLang: ctx.lang === 'de' ? undefined : 'de' }, t)}
+        ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT[ctx.lang], required: true }, t)}
         <button type="submit">${t('alerts.submit')}</button>
       </form>`,
   };

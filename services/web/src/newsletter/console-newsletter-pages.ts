@@ -134,7 +134,7 @@ export function subscribersPage(
                       html`<tr>
                         <td>${s.email}</td>
                         <td>${s.name ?? ''}</td>
-                        <td>${s.status}</td>
+                        <td>${t(`cn.sub.state.${s.status}`)}</td>
                         <td>${s.confirmedAt ? formatDateTime(s.confirmedAt, ctx.lang, tz) : ''}</td>
                       </tr>`,
                   )}
