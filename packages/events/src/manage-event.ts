@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { AppError } from '@qn/domain';
+import { AppError, assertCleanText } from '@qn/domain';
 import { Event, type EventDoc } from './models/event';
 import { Seat } from './models/seat';
 import { CALENDAR_FIELDS, eventSearchTerms, type EventFields } from './event-fields';
@@ -11,21 +11,59 @@ import { insertSeats } from './claim-seats';
 import { settleSeatsLocked } from './settle-seats';
 import type { EventsDeps } from './events-deps';
 
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2101, 0, 1);
+
+/**
+ * The rules of an event's times that hold whichever way it is entered. `startsAtChanged`:
+ * the start is new (created or moved), so it must lie ahead; an event that has begun may
+ * still be edited otherwise.
+ */
 function assertTimes(
   e: Pick<EventFields, 'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt'>,
+  opts: { startsAtChanged: boolean; now?: Date },
 ) {
   const fields = [];
+  for (const k of ['startsAt', 'endsAt', 'registrationOpensAt', 'registrationClosesAt'] as const) {
+    const t = e[k]?.getTime();
+    if (t !== undefined && !(t >= EARLIEST && t < LATEST))
+      fields.push({ field: k, message: 'must be in the years 2000 to 2100' });
+  }
+  if (fields.length) throw AppError.validation(fields);
   if (e.endsAt <= e.startsAt) fields.push({ field: 'endsAt', message: 'must be after startsAt' });
+  if (opts.startsAtChanged && e.startsAt <= (opts.now ?? new Date()))
+    fields.push({ field: 'startsAt', message: 'must be in the future' });
   if (e.registrationOpensAt && e.registrationClosesAt && e.registrationClosesAt <= e.registrationOpensAt)
     fields.push({ field: 'registrationClosesAt', message: 'must be after registrationOpensAt' });
+  if (e.registrationClosesAt && e.registrationClosesAt > e.endsAt)
+    fields.push({ field: 'registrationClosesAt', message: 'must not be after the event ends' });
+  if (e.registrationOpensAt && e.registrationOpensAt >= e.endsAt)
+    fields.push({ field: 'registrationOpensAt', message: 'must be before the event ends' });
   if (fields.length) throw AppError.validation(fields);
+}
+
+/** Texts of an event that no page, mail, CSV or calendar could carry. */
+function assertEventTexts(e: Partial<EventFields>): void {
+  assertCleanText({
+    line: {
+      title: e.title,
+      'venue.name': e.venue?.name,
+      'venue.street': e.venue?.street,
+      'venue.city': e.venue?.city,
+      'contact.name': e.contact?.name,
+      'contact.phone': e.contact?.phone,
+      audience: e.audience,
+    },
+    text: { description: e.description, accessibility: e.accessibility },
+  });
 }
 
 export async function createEvent(
   deps: EventsDeps,
   input: EventFields & { organisationId: string },
 ): Promise<EventDoc> {
-  assertTimes(input);
+  assertEventTexts(input);
+  assertTimes(input, { startsAtChanged: true });
   const doc = await Event.create({
     ...input,
     status: 'draft',
@@ -59,7 +97,11 @@ export async function updateEvent(
     const before = (await Event.findById(eventId).lean())!;
     if (before.status === 'cancelled') throw new AppError('gone', 'Die Veranstaltung wurde abgesagt.');
     const merged = { ...before, ...opts.changes } as EventDoc;
-    assertTimes(merged);
+    assertEventTexts(opts.changes);
+    assertTimes(merged, {
+      startsAtChanged:
+        opts.changes.startsAt !== undefined && opts.changes.startsAt.getTime() !== before.startsAt.getTime(),
+    });
     const changed = Object.keys(opts.changes).filter(
       (k) =>
         JSON.stringify((before as Record<string, unknown>)[k]) !==

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { AppError, normaliseEmail } from '@qn/domain';
+import { AppError, assertCleanText, normaliseEmail } from '@qn/domain';
 import { isDuplicateKeyError } from '@qn/db';
 import type { EventDoc } from './models/event';
 import { cachedEvent } from './event-cache';
@@ -72,6 +72,10 @@ export function assertRegistrable(
  */
 export async function registerAttendee(deps: EventsDeps, input: RegisterInput): Promise<RegisterResult> {
   const now = input.now ?? new Date();
+  assertCleanText({
+    line: { name: input.name, organisation: input.organisation },
+    text: { accessibilityNeeds: input.accessibilityNeeds },
+  });
   const event = await cachedEvent(input.eventId);
   assertRegistrable(event, now, input.ignoreWindow);
   const eventId = String(event._id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formField, parseForm } from './form-state';
+import { formField, isRealLocalDate, parseForm } from './form-state';
 import { translator } from './i18n';
 import { textField, checkboxField, choiceGroup } from './components/form-fields';
 import { fromLocalInput, toLocalInput } from './format';
@@ -84,5 +84,22 @@ describe('office time', () => {
     expect(fromLocalInput('2026-12-01T10:00', tz).toISOString()).toBe('2026-12-01T09:00:00.000Z');
     expect(fromLocalInput('2026-03-29T03:30', tz).toISOString()).toBe('2026-03-29T01:30:00.000Z');
     expect(toLocalInput(new Date('2026-10-25T00:30:00Z'), tz)).toBe('2026-10-25T02:30');
+  });
+});
+
+describe('local dates from forms', () => {
+  it.each([
+    ['2027-02-28T10:00', true],
+    ['2028-02-29T10:00', true],
+    ['2027-02-30T10:00', false],
+    ['2027-02-29', false],
+    ['2027-04-31T09:00', false],
+    ['0001-03-01T10:00', false],
+    ['9999-03-01T10:00', false],
+    ['2027-03-01T24:30', false],
+  ])('%s is a real date: %s', (value, real) => {
+    expect(isRealLocalDate(value)).toBe(real);
+    const field = value.includes('T') ? formField.localDateTime() : formField.optionalLocalDate();
+    expect(field.safeParse(value).success).toBe(real);
   });
 });

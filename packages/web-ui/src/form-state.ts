@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FieldIssue } from '@qn/domain';
+import { textProblem, type FieldIssue } from '@qn/domain';
 import type { MessageKey, Translate } from './i18n';
 
 export type FormValue = string | string[] | undefined;
@@ -83,12 +83,45 @@ export function withFieldIssues(
   return { values: form.values, errors };
 }
 
+/**
+ * A date (and time) that exists, in years the office works with: `2027-02-30` would otherwise
+ * roll over to 2 March without a word, and `0001` or `9999` are typing slips.
+ */
+export function isRealLocalDate(value: string): boolean {
+  const [y, mo, d, h = 0, mi = 0] = value.split(/[-T:]/).map(Number) as number[];
+  const at = new Date(Date.UTC(y!, mo! - 1, d!, h, mi));
+  return (
+    y! >= 2000 &&
+    y! <= 2100 &&
+    at.getUTCFullYear() === y &&
+    at.getUTCMonth() === mo! - 1 &&
+    at.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60
+  );
+}
+
 /** Schema pieces for urlencoded forms, where every value is a string and empty means absent. */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const formField = {
-  text: (max: number) => z.string().trim().min(1).max(max),
-  optionalText: (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional()),
+  text: (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((v) => !textProblem(v, 'text'), 'validation.invalid'),
+  optionalText: (max: number) =>
+    z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .max(max)
+        .refine((v) => !textProblem(v, 'text'), 'validation.invalid')
+        .optional(),
+    ),
   email: () => z.string().trim().min(1).max(254).pipe(z.email()),
   /** Checkbox groups send nothing, one string or many. */
   multi: <T extends string>(values: readonly [T, ...T[]]) =>
@@ -112,13 +145,20 @@ export const formField = {
     z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max)),
   /** `<input type="datetime-local">` gives `YYYY-MM-DDTHH:mm` in the office's time zone. */
   localDateTime: () =>
-    z.preprocess(blankToUndefined, z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date')),
+    z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date')
+        .refine(isRealLocalDate, 'validation.date'),
+    ),
   optionalLocalDateTime: () =>
     z.preprocess(
       blankToUndefined,
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.date')
+        .refine(isRealLocalDate, 'validation.date')
         .optional(),
     ),
   optionalLocalDate: () =>
@@ -127,6 +167,7 @@ export const formField = {
       z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+        .refine(isRealLocalDate, 'validation.date')
         .optional(),
     ),
 };

@@ -1,22 +1,47 @@
 import { z } from 'zod';
-import { EVENT_KIND_KEYS, FIELD_OF_ACTION_KEYS, MUNICIPALITY_KEYS } from '@qn/domain';
+import { EVENT_KIND_KEYS, FIELD_OF_ACTION_KEYS, MUNICIPALITY_KEYS, textProblem } from '@qn/domain';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-// Coerced from the JSON string; the meta gives the OpenAPI document its wire type.
-const date = z.coerce.date().meta({ type: 'string', format: 'date-time', description: 'ISO 8601' });
+const clean = (kind: 'line' | 'text', max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+/** One line: names, titles, places (they end up in mail headers, CSV rows, calendar lines). */
+const line = (max: number) => clean('line', max);
+/** Text that may run over several lines (descriptions, accessibility notes). */
+const text = (max: number) => clean('text', max);
+/**
+ * An instant as ISO 8601 with its offset (`Z` or `+01:00`): a time without one would be read
+ * as UTC, an hour or two off for the office. Real calendar dates only (no 30 February), in
+ * years an event can have.
+ */
+const date = z.iso
+  .datetime({ offset: true, error: 'expected ISO 8601 with offset, e.g. 2027-03-01T10:00:00+01:00' })
+  .transform((v) => new Date(v))
+  .pipe(
+    z
+      .date()
+      .min(new Date('2000-01-01T00:00:00Z'), 'must be in the years 2000 to 2100')
+      .max(new Date('2100-12-31T23:59:59Z'), 'must be in the years 2000 to 2100'),
+  );
 
 const venue = z.strictObject({
-  name: text(200),
-  street: text(200).optional(),
+  name: line(200),
+  street: line(200).optional(),
   postalCode: z
     .string()
     .regex(/^\d{5}$/)
     .optional(),
-  city: text(100).optional(),
+  city: line(100).optional(),
 });
 
 const eventShape = {
-  title: text(200),
+  title: line(200),
   description: text(10_000),
   kind: z.enum(EVENT_KIND_KEYS),
   fieldsOfAction: z.array(z.enum(FIELD_OF_ACTION_KEYS)).min(1).max(9),
@@ -40,8 +65,8 @@ const eventShape = {
   maxCompanions: z.number().int().min(0).max(10).default(0),
   registrationOpensAt: date.optional(),
   registrationClosesAt: date.optional(),
-  audience: text(500).optional(),
-  contact: z.strictObject({ name: text(200), email: z.email().max(254), phone: text(50).optional() }),
+  audience: line(500).optional(),
+  contact: z.strictObject({ name: line(200), email: z.email().max(254), phone: line(50).optional() }),
   accessibility: text(2_000).optional(),
   reminderOffsetsMinutes: z
     .array(
@@ -100,9 +125,9 @@ export const updateEventInput = z
   .refine((o) => Object.keys(o).length > 0, { message: 'nothing to change' });
 
 export const registrationInput = z.strictObject({
-  name: text(200),
+  name: line(200),
   email: z.email().max(254),
-  organisation: text(200).optional(),
+  organisation: line(200).optional(),
   accessibilityNeeds: text(1_000).optional(),
   companions: z.number().int().min(0).max(10).default(0),
   /** The registrant agrees to the consent text (CONSENT_TEXT_VERSION). */
