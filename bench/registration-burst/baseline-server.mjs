@@ -2,7 +2,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 
 /**
- * The baseline DESIGN.md names: a plain node:http handler that parses the JSON body and inserts
+ * The baseline docs/architecture.md names: a plain node:http handler that parses the JSON body and inserts
  * one document per request into the same FerretDB, with the same driver and pool size.
  */
 const require = createRequire(import.meta.url);

@@ -120,7 +120,7 @@ try {
 ${ATTEMPTS} concurrent registrations (all in flight at once, one keep-alive agent without a socket
 limit) for ${SEATS} seats, through the events service as \`services/events/src/main.ts\` runs it (express
 shell, validation, seat pool in Redis, unique seat inserts, registration insert, confirmation or
-waitlist mail and reminder enqueued on BullMQ) beside the baseline from DESIGN.md: a plain
+waitlist mail and reminder enqueued on BullMQ) beside the baseline of docs/architecture.md: a plain
 \`node:http\` handler inserting one document per request into the same FerretDB (same driver, pool
 of 20). Server and load generator are separate processes; the two servers alternate, ${ROUNDS} rounds,
 medians. Figures are recorded, never asserted in tests.

@@ -18,7 +18,7 @@ export type FerretDb = { url: string; port: number; process: ChildProcess; stop:
 
 /**
  * Starts FerretDB on the SQLite handler (the PostgreSQL one deadlocked here under load, see
- * DESIGN.md). Its log goes to a file: it logs every lost unique-insert race at ERROR level.
+ * docs/architecture.md). Its log goes to a file: it logs every lost unique-insert race at ERROR level.
  */
 export async function startFerretDb(opts: {
   stateDir: string;

@@ -17,7 +17,7 @@ import { createPrivacyRouter } from '@qn/service-privacy';
 
 /**
  * Every service on one origin, each at the path prefix it also has behind a reverse proxy
- * in the split layout (see DESIGN.md): /api/events, /api/funding, /api/newsletter, /feeds, /.
+ * in the split layout (docs/architecture.md): /api/events, /api/funding, /api/newsletter, /feeds, /.
  */
 export function composeApp(rt: Runtime): Express {
   const calendar = createCalendarService({
