@@ -7,6 +7,10 @@ cd "$(dirname "$0")/../.."
 need_apt=()
 command -v redis-server >/dev/null || need_apt+=(redis-server)
 command -v go >/dev/null || [ -x /usr/local/go/bin/go ] || need_apt+=(golang-go)
+# patch applies infra/ferretdb/*.patch to FerretDB's source; sqlite3 lets the tests read the
+# query plans of FerretDB's SQLite files.
+command -v patch >/dev/null || need_apt+=(patch)
+command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
 # The web front end's end-to-end tests drive Debian's headless Chromium (playwright-core, no download).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
