@@ -175,7 +175,7 @@ async function main() {
   mkdirSync(stateDir, { recursive: true });
   const ferret = await startFerretDb({ stateDir });
   await connectDb({ url: `${ferret.url}/bench_alert_matching`, poolSize: 10 });
-  const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
   const producer = new Producer(redis, prefix);
   const index: MatchIndex = { redis, prefix };
   const redisMemory = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);

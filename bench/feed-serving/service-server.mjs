@@ -21,6 +21,7 @@ const config = loadConfig({
   QUEUE_PREFIX: process.env.BENCH_PREFIX,
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
+  PUBLIC_URL: 'https://quartier.example.org',
 });
 await connectDb({ url: config.MONGODB_URL });
 const logger = createLogger({ level: config.LOG_LEVEL, name: 'bench-calendar' });

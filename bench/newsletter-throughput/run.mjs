@@ -7,7 +7,8 @@
 // process sampled throughout. Figures go to docs/bench/newsletter-throughput.md, never into tests.
 // Also: NO_DKIM=1 (unsigned), WORKER_NODE_FLAGS="…" (default: the worker's own NODE_FLAGS; "none"),
 // BASELINE=0 (no smtp-source, for memory experiments), BENCH_MEM=1 (heap figures every 5 s),
-// BENCH_PROFILE=<dir>.
+// BENCH_PROFILE=<dir>; BENCH_SINK=mailbox (the project's dev mailbox as the sink instead of
+// smtp-sink: for the tiny smoke run in `npm test`, with BASELINE=0 RATE=0 N=30 ROUNDS=1).
 //
 //   npx turbo run build --filter=@qn/worker-newsletter... --filter=@qn/infra
 //   node bench/newsletter-throughput/run.mjs     # N=50000 ROUNDS=3 WORKERS=1 CONCURRENCY=200 SMTP_CONNECTIONS=10 RATE=200 RATE_SECONDS=75
@@ -19,7 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { startFerretDb, ensureRedis, freePort, waitForTcp, repoRoot } = require('@qn/infra');
+const { startFerretDb, ensureRedis, freePort, waitForTcp, repoRoot, startMailbox } = require('@qn/infra');
 const { connectDb, closeDb } = require('@qn/db');
 const { addressHash } = require('@qn/mail');
 const { Producer, createProducerConnection } = require('@qn/queue');
@@ -56,7 +57,14 @@ function ensurePostfixTools() {
 }
 
 const children = [];
+const USE_MAILBOX = process.env.BENCH_SINK === 'mailbox';
+let mailbox;
 async function startSink() {
+  if (USE_MAILBOX) {
+    mailbox = await startMailbox({ smtpPort: 0, httpPort: 0 });
+    children.push({ pid: process.pid, exitCode: 0, kill: () => undefined });
+    return mailbox.smtpPort;
+  }
   const port = await freePort();
   // -u nobody: required when started as root; 1000: listen backlog.
   const sink = spawn('/usr/sbin/smtp-sink', ['-4', '-u', 'nobody', `127.0.0.1:${port}`, '1000'], {
@@ -145,7 +153,7 @@ const median = (xs) => {
 };
 
 // -- the run ---------------------------------------------------------------------------------
-ensurePostfixTools();
+if (!USE_MAILBOX || process.env.BASELINE !== '0') ensurePostfixTools();
 const stateDir = join(repoRoot, '.data', `bench-newsletter-${process.pid}`);
 mkdirSync(stateDir, { recursive: true });
 const prefix = `bench-nl-${process.pid}`;
@@ -254,7 +262,7 @@ try {
     cc,
     { email: 'b1@example.org', name: 'Person 1', addressHash: addressHash('b1@example.org', SECRET_KEY) },
     {
-      unsubscribeUrl: nl.unsubscribeUrl(ctx, { listId, addressHash: 'x'.repeat(64) }),
+      unsubscribe: nl.unsubscribeLink(ctx, { listId, addressHash: 'x'.repeat(64) }),
       listIdHeader: `${listId}.newsletter.example.org`,
     },
   );
@@ -452,6 +460,7 @@ try {
   redisConn.disconnect();
   await closeDb().catch(() => undefined);
   await ferret.stop();
+  await mailbox?.stop();
   redis.stop();
   rmSync(join(stateDir, 'sqlite'), { recursive: true, force: true });
   // Queue keys of this run.

@@ -4,7 +4,7 @@
 // docs/bench/registration-burst.md, never into tests.
 //
 //   npx turbo run build --filter=@qn/service-events... --filter=@qn/infra
-//   node bench/registration-burst/run.mjs          # ROUNDS=5 ATTEMPTS=2000 SEATS=150
+//   node bench/registration-burst/run.mjs          # ROUNDS=5 ATTEMPTS=2000 SEATS=150 [BENCH_OUT=file.md]
 import { fork } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -138,7 +138,7 @@ medians. Figures are recorded, never asserted in tests.
 | --- | ---: | ---: | ---: |
 | baseline (\`node:http\` + one \`insertOne\`) | ${fmt(result.base.rps)} | ${fmt(result.base.p50)} ms | ${fmt(result.base.p99)} ms |
 | events service | ${fmt(result.ours.rps)} | ${fmt(result.ours.p50)} ms | ${fmt(result.ours.p99)} ms |
-| **ratio** (target: req/s ≥ 0.5×, p99 ≤ 2×) | **${(result.ours.rps / result.base.rps).toFixed(2)}×** | ${(result.ours.p50 / result.base.p50).toFixed(2)}× | **${(result.ours.p99 / result.base.p99).toFixed(2)}×** |
+| **ratio** (target: req/s ≥ 0.8×, p99 ≤ 1.5×) | **${(result.ours.rps / result.base.rps).toFixed(2)}×** | ${(result.ours.p50 / result.base.p50).toFixed(2)}× | **${(result.ours.p99 / result.base.p99).toFixed(2)}×** |
 | ratio of the rounds' pairs (median) | ${pairRatio('rps').toFixed(2)}× | ${pairRatio('p50').toFixed(2)}× | ${pairRatio('p99').toFixed(2)}× |
 
 Oversold seats per round: ${oversold.join(', ')} (target 0 in every round); every round ended with
@@ -150,8 +150,10 @@ Rounds (req/s, p50, p99 in ms):
 | --- | --- | --- | ---: | ---: |
 ${rows.base.map((b, i) => `| ${i + 1} | ${fmt(b.rps)}, ${fmt(b.p50)}, ${fmt(b.p99)} | ${fmt(rows.ours[i].rps)}, ${fmt(rows.ours[i].p50)}, ${fmt(rows.ours[i].p99)} | ${(rows.ours[i].rps / b.rps).toFixed(2)}× | ${(rows.ours[i].p99 / b.p99).toFixed(2)}× |`).join('\n')}
 `;
-  mkdirSync(join(repoRoot, 'docs', 'bench'), { recursive: true });
-  writeFileSync(join(repoRoot, 'docs', 'bench', 'registration-burst.md'), md);
+  // BENCH_OUT: where the figures go (the smoke run in `npm test` writes them to a scratch file).
+  const out = process.env.BENCH_OUT ?? join(repoRoot, 'docs', 'bench', 'registration-burst.md');
+  mkdirSync(join(out, '..'), { recursive: true });
+  writeFileSync(out, md);
   console.log(md);
 } finally {
   for (const c of children) c.kill('SIGTERM');

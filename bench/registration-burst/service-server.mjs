@@ -22,6 +22,7 @@ const config = loadConfig({
   QUEUE_PREFIX: process.env.BENCH_PREFIX,
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
+  PUBLIC_URL: 'https://quartier.example.org',
   // The production limits stay in the path (two Redis counters a request); only their size is
   // raised, since every bench request comes from one address.
   RATE_LIMIT_PER_IP: '100000000',
