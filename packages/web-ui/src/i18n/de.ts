@@ -9,7 +9,7 @@ export const de = {
   'nav.funding': 'Förderprogramme',
   'nav.newsletter': 'Newsletter',
   'nav.console': 'Konsole',
-  'nav.signIn': 'Anmelden',
+  'nav.signIn': 'Anmeldung für Organisierende',
   'nav.signOut': 'Abmelden',
   'lang.switchLabel': 'Sprache',
   'lang.other': 'English',

@@ -10,7 +10,7 @@ export const en: Record<MessageKey, string> = {
   'nav.funding': 'Funding programmes',
   'nav.newsletter': 'Newsletter',
   'nav.console': 'Console',
-  'nav.signIn': 'Sign in',
+  'nav.signIn': 'Sign-in for organisers',
   'nav.signOut': 'Sign out',
   'lang.switchLabel': 'Language',
   'lang.other': 'Deutsch',
