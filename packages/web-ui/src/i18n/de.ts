@@ -287,6 +287,13 @@ export const de = {
   'ce.f.promotion.automatic': 'Nächste Person auf der Warteliste automatisch bestätigen',
   'ce.f.promotion.offer': 'Platz anbieten; die Person muss ihn annehmen',
   'ce.f.maxCompanions': 'Begleitpersonen je Anmeldung (höchstens)',
+  'ce.f.offerHours': 'Frist für ein Platzangebot (Stunden)',
+  'ce.f.offerHours.hint': 'Nur beim Platzangebot: so lange hat die Person Zeit, den Platz anzunehmen.',
+  'ce.f.reminderHours': 'Erinnerungen (Stunden vor Beginn)',
+  'ce.f.reminderHours.hint':
+    'Bis zu fünf Werte, durch Komma getrennt, z. B. „168, 24“ für eine Woche und einen Tag vorher. Leer: keine Erinnerung.',
+  'ce.f.reminderHours.invalid':
+    'Bitte bis zu fünf Stundenangaben zwischen 0.1 und 720, durch Komma getrennt.',
   'ce.f.registrationClosesAt': 'Anmeldeschluss',
   'ce.f.audience': 'Zielgruppe',
   'ce.f.accessibility': 'Barrierefreiheit des Ortes',

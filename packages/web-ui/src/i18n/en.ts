@@ -281,6 +281,13 @@ export const en: Record<MessageKey, string> = {
   'ce.f.promotion.automatic': 'Confirm the next person on the waiting list automatically',
   'ce.f.promotion.offer': 'Offer the seat; the person must accept it',
   'ce.f.maxCompanions': 'Companions per registration (at most)',
+  'ce.f.offerHours': 'Time to accept an offered seat (hours)',
+  'ce.f.offerHours.hint': 'Only when seats are offered: how long the person has to accept.',
+  'ce.f.reminderHours': 'Reminders (hours before the start)',
+  'ce.f.reminderHours.hint':
+    'Up to five values separated by commas, e.g. “168, 24” for a week and a day before. Empty: no reminder.',
+  'ce.f.reminderHours.invalid':
+    'Please give up to five numbers of hours between 0.1 and 720, separated by commas.',
   'ce.f.registrationClosesAt': 'Registration deadline',
   'ce.f.audience': 'Audience',
   'ce.f.accessibility': 'Accessibility of the venue',

@@ -112,7 +112,9 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       emptyForm({
         waitlistEnabled: 'on',
         promotionMode: 'automatic',
+        offerHours: '48',
         maxCompanions: '0',
+        reminderHours: '24',
         capacity: '30',
         contactEmail: req.principal!.email,
       }),

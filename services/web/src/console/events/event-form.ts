@@ -26,6 +26,23 @@ import {
   type SafeHtml,
 } from '@qn/web-ui';
 
+/** "168, 24, 2" (hours before the start) ⇄ reminder offsets in minutes, as the API keeps them. */
+const HOURS = /^\d{1,3}(?:\.\d{1,2})?$/;
+export function reminderHoursOf(minutes: readonly number[]): string {
+  return minutes.map((m) => String(Math.round((m / 60) * 100) / 100)).join(', ');
+}
+const reminderHours = z.preprocess(
+  (v) => (typeof v === 'string' ? v : ''),
+  z
+    .string()
+    .trim()
+    .max(100)
+    .transform((v) => (v === '' ? [] : v.split(/[\s,;]+/).filter(Boolean)))
+    .refine((parts) => parts.length <= 5 && parts.every((p) => HOURS.test(p)), 'ce.f.reminderHours.invalid')
+    .transform((parts) => [...new Set(parts.map((p) => Math.round(Number(p) * 60)))].sort((a, b) => b - a))
+    .refine((mins) => mins.every((m) => m >= 5 && m <= 60 * 24 * 30), 'ce.f.reminderHours.invalid'),
+);
+
 /** The organiser's event form, flat as HTML forms are; limits as the events API has them. */
 export const eventForm = z.object({
   organisationId: formField.optionalText(100),
@@ -57,7 +74,9 @@ export const eventForm = z.object({
   capacity: formField.int(1, 10_000),
   waitlistEnabled: formField.checkbox(),
   promotionMode: formField.choice(['automatic', 'offer'] as const),
+  offerHours: formField.int(1, 14 * 24),
   maxCompanions: formField.int(0, 10),
+  reminderHours,
   registrationClosesAt: formField.optionalLocalDateTime(),
   audience: formField.optionalText(500),
   accessibility: formField.optionalText(2_000),
@@ -82,7 +101,7 @@ export function eventFieldsOf(d: EventFormData, timeZone: string): EventFields {
     capacity: d.capacity,
     waitlistEnabled: d.waitlistEnabled,
     promotionMode: d.promotionMode,
-    offerHours: 48,
+    offerHours: d.offerHours,
     maxCompanions: d.maxCompanions,
     registrationClosesAt: d.registrationClosesAt
       ? fromLocalInput(d.registrationClosesAt, timeZone)
@@ -90,7 +109,7 @@ export function eventFieldsOf(d: EventFormData, timeZone: string): EventFields {
     audience: d.audience,
     accessibility: d.accessibility,
     contact: { name: d.contactName, email: d.contactEmail, phone: d.contactPhone },
-    reminderOffsetsMinutes: [24 * 60],
+    reminderOffsetsMinutes: d.reminderHours,
   };
 }
 
@@ -113,7 +132,9 @@ export function formValuesOfEvent(e: EventDoc, timeZone: string): FormState['val
     capacity: String(e.capacity),
     waitlistEnabled: e.waitlistEnabled ? 'on' : undefined,
     promotionMode: e.promotionMode,
+    offerHours: String(e.offerHours),
     maxCompanions: String(e.maxCompanions),
+    reminderHours: reminderHoursOf(e.reminderOffsetsMinutes),
     registrationClosesAt: e.registrationClosesAt ? toLocalInput(e.registrationClosesAt, timeZone) : undefined,
     audience: e.audience,
     accessibility: e.accessibility,
@@ -133,6 +154,7 @@ export const domainFieldToForm: Record<string, string> = {
   'contact.email': 'contactEmail',
   'contact.phone': 'contactPhone',
   registrationOpensAt: 'registrationClosesAt',
+  reminderOffsetsMinutes: 'reminderHours',
 };
 
 const labelKeys: Record<string, MessageKey> = {
@@ -152,7 +174,9 @@ const labelKeys: Record<string, MessageKey> = {
   capacity: 'ce.f.capacity',
   waitlistEnabled: 'ce.f.waitlistEnabled',
   promotionMode: 'ce.f.promotionMode',
+  offerHours: 'ce.f.offerHours',
   maxCompanions: 'ce.f.maxCompanions',
+  reminderHours: 'ce.f.reminderHours',
   registrationClosesAt: 'ce.f.registrationClosesAt',
   audience: 'ce.f.audience',
   accessibility: 'ce.f.accessibility',
@@ -220,8 +244,10 @@ export function renderEventForm(
         },
         t,
       )}
+      ${field('offerHours', { type: 'number', min: 1, max: 336, inputmode: 'numeric', hint: t('ce.f.offerHours.hint') })}
       ${field('maxCompanions', { type: 'number', min: 0, max: 10, inputmode: 'numeric' })}
       ${field('registrationClosesAt', { type: 'datetime-local', hint: t('ce.f.dateHint') })}
+      ${field('reminderHours', { hint: t('ce.f.reminderHours.hint') })}
       <h2>${t('ce.section.contact')}</h2>
       ${field('contactName', { required: true, autocomplete: 'name' })}
       ${field('contactEmail', { type: 'email', required: true, autocomplete: 'email' })}
