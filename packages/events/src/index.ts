@@ -50,6 +50,7 @@ export {
 } from './attendees';
 export { attendeesCsv, parseAttendeeCsv, csvCell, type ImportRow } from './attendees-csv';
 export { anonymiseEventRegistrations } from './anonymise-event-registrations';
+export { waitlistPosition } from './waitlist-position';
 export { notifyEventChange } from './notify-event-change';
 export { sendReminder } from './send-reminder';
 export { reconcileEvents } from './reconcile-events';

@@ -5,6 +5,7 @@ import type { RegistrationDoc } from './models/registration';
 import { eventUrlOf, manageUrlOf } from './manage-token';
 import type { EventsDeps } from './events-deps';
 import { enqueueMailBatched } from './batched-enqueue';
+import { waitlistPosition } from './waitlist-position';
 
 export type RegistrationMailKind =
   | 'confirmed'
@@ -34,7 +35,7 @@ type MailEvent = Pick<
   | 'updatedAt'
 >;
 type MailRegistration = Pick<RegistrationDoc, '_id' | 'email' | 'name' | 'companions' | 'offerExpiresAt'> &
-  Partial<Pick<RegistrationDoc, 'status' | 'confirmedAt' | 'cancelledAt'>>;
+  Partial<Pick<RegistrationDoc, 'status' | 'confirmedAt' | 'cancelledAt' | 'waitlistedAt'>>;
 
 /** The moment a registration mail's .ics speaks of, so it is newer than the one before it. */
 function factAt(kind: RegistrationMailKind, reg: MailRegistration): Date | undefined {
@@ -98,13 +99,20 @@ const standing: Record<RegistrationDoc['status'], string> = {
   'offer-expired': 'Ihr Platzangebot ist abgelaufen.',
 };
 
-function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: string): string {
+function intro(
+  kind: RegistrationMailKind,
+  reg: MailRegistration,
+  timeZone: string,
+  position: number | null,
+): string {
   const seats = reg.companions > 0 ? ` (${1 + reg.companions} Plätze)` : '';
   switch (kind) {
     case 'confirmed':
       return `Ihre Anmeldung${seats} ist bestätigt. Die Termindatei im Anhang können Sie in Ihren Kalender übernehmen.`;
     case 'waitlisted':
-      return `Die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie.`;
+      return position
+        ? `Die Veranstaltung ist ausgebucht. Sie sind Nr. ${position} auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie.`
+        : `Die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie.`;
     case 'promoted':
       return `Für Sie ist ein Platz frei geworden: Ihre Anmeldung${seats} ist jetzt bestätigt.`;
     case 'offered':
@@ -126,6 +134,12 @@ function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: stri
         reg.status ? standing[reg.status] : ''
       } Waren Sie das nicht, können Sie diese E-Mail einfach ignorieren.`;
   }
+}
+
+/** The place a waiting-list mail names, counted when the mail is rendered (see waitlist-position.ts). */
+function positionOf(kind: RegistrationMailKind, eventId: string, reg: MailRegistration) {
+  if (kind !== 'waitlisted' || !reg.waitlistedAt) return Promise.resolve(null);
+  return waitlistPosition({ _id: reg._id, eventId, status: 'waitlisted', waitlistedAt: reg.waitlistedAt });
 }
 
 /**
@@ -169,7 +183,7 @@ export async function enqueueRegistrationMail(
   if (event.accessibility) rows.push(['Barrierefreiheit', event.accessibility]);
   rows.push(['Kontakt', `${event.contact.name} <${event.contact.email}>`]);
   const blocks: MailBlock[] = [
-    { type: 'p', text: intro(kind, reg, deps.timeZone) },
+    { type: 'p', text: intro(kind, reg, deps.timeZone, await positionOf(kind, eventId, reg)) },
     { type: 'facts', rows },
     { type: 'action', label: 'Zur Veranstaltung', url: eventUrl },
   ];

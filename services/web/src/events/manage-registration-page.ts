@@ -15,6 +15,7 @@ import {
 } from '@qn/web-ui';
 import { whenText, whereText } from './event-view';
 import { rectifyWords } from './rectify-registration-words';
+import { waitlistPlace } from './waitlist-words';
 
 export type ManageNotice = 'cancelled' | 'accepted' | 'rectified';
 
@@ -55,6 +56,8 @@ export function manageRegistrationPage(
     token: string;
     timeZone: string;
     done?: ManageNotice;
+    /** Place on the waiting list while waitlisted (see waitlistPosition). */
+    waitlistPosition?: number | null;
     /** A rejected correction, shown again with its messages. */
     rectifyForm?: FormState;
   },
@@ -70,7 +73,9 @@ export function manageRegistrationPage(
         ? t('manage.status.offered', {
             date: r.offerExpiresAt ? formatDateTime(r.offerExpiresAt, ctx.lang, opts.timeZone) : '',
           })
-        : t(`manage.status.${r.status}`);
+        : r.status === 'waitlisted' && opts.waitlistPosition
+          ? waitlistPlace[ctx.lang](opts.waitlistPosition)
+          : t(`manage.status.${r.status}`);
   const rows: [string, string][] = [
     [t('events.when'), whenText(ctx, e, opts.timeZone)],
     [t('events.where'), whereText(e)],

@@ -12,6 +12,7 @@ import {
   seatsTaken,
   type EventDoc,
   type EventsDeps,
+  waitlistPosition,
 } from '@qn/events';
 import { emptyForm, formField, html, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
 import { publicWriteLimits } from '@qn/rate-limit';
@@ -135,7 +136,13 @@ export function publicEventRoutes(deps: WebDeps): Router {
           : req.query.erledigt === 'berichtigt'
             ? 'rectified'
             : undefined;
-    const page = manageRegistrationPage(ctx, { ...m, timeZone: opts.timeZone, done });
+    const position = await waitlistPosition(m.registration);
+    const page = manageRegistrationPage(ctx, {
+      ...m,
+      timeZone: opts.timeZone,
+      done,
+      waitlistPosition: position,
+    });
     // The token is in the URL: keep it out of Referer headers on the way out.
     res.setHeader('Referrer-Policy', 'no-referrer');
     render(res, page);
