@@ -87,6 +87,9 @@ export async function eventListPage(
     );
   }
   const any = t('events.any');
+  // A phone shows the events first: the filters fold away unless one is set (or wrong).
+  const filterSet =
+    !parsed.ok || ['q', 'municipality', 'field', 'kind', 'from'].some((k) => !!form.values[k]);
   const feedUrl = `${opts.publicUrl}/feeds/events.ics${feedQuery.size ? `?${feedQuery}` : ''}`;
   return {
     status: parsed.ok ? 200 : 400,
@@ -95,23 +98,26 @@ export async function eventListPage(
       section: 'events',
       body: html`<h1>${t('events.title')}</h1>
         <p>${t('events.intro')}</p>
-        <form
-          class="filters"
-          method="get"
-          action="/veranstaltungen"
-          role="search"
-          aria-label="${t('events.filters')}"
-        >
-          ${textField(form, { name: 'q', label: t('events.q'), type: 'search' }, t)}
-          ${selectField(form, { name: 'municipality', label: t('events.municipality'), emptyLabel: any, options: MUNICIPALITIES.map((m) => ({ value: m.key, label: m.name })) }, t)}
-          ${selectField(form, { name: 'field', label: t('events.field'), emptyLabel: any, options: FIELDS_OF_ACTION.map((f) => ({ value: f.key, label: f[lang] })) }, t)}
-          ${selectField(form, { name: 'kind', label: t('events.kind'), emptyLabel: any, options: EVENT_KINDS.map((k) => ({ value: k.key, label: k[lang] })) }, t)}
-          ${textField(form, { name: 'from', label: t('events.from'), type: 'date' }, t)}
-          <div class="actions">
-            <button type="submit">${t('common.filter')}</button
-            ><a href="/veranstaltungen">${t('common.resetFilters')}</a>
-          </div>
-        </form>
+        <details class="filter-box" ${filterSet ? html` open` : ''}>
+          <summary>${t('events.filters')}</summary>
+          <form
+            class="filters"
+            method="get"
+            action="/veranstaltungen"
+            role="search"
+            aria-label="${t('events.filters')}"
+          >
+            ${textField(form, { name: 'q', label: t('events.q'), type: 'search' }, t)}
+            ${selectField(form, { name: 'municipality', label: t('events.municipality'), emptyLabel: any, options: MUNICIPALITIES.map((m) => ({ value: m.key, label: m.name })) }, t)}
+            ${selectField(form, { name: 'field', label: t('events.field'), emptyLabel: any, options: FIELDS_OF_ACTION.map((f) => ({ value: f.key, label: f[lang] })) }, t)}
+            ${selectField(form, { name: 'kind', label: t('events.kind'), emptyLabel: any, options: EVENT_KINDS.map((k) => ({ value: k.key, label: k[lang] })) }, t)}
+            ${textField(form, { name: 'from', label: t('events.from'), type: 'date' }, t)}
+            <div class="actions">
+              <button type="submit">${t('common.filter')}</button
+              ><a href="/veranstaltungen">${t('common.resetFilters')}</a>
+            </div>
+          </form>
+        </details>
         ${results} ${feedSubscribeLinks(ctx, feedUrl, `Quartiersnetz – ${t('events.title')}`)}`,
     },
   };
