@@ -42,3 +42,17 @@ it('a stranger cannot lock an organiser out, and malformed requests do not count
   await waitForMail({ to: organiser, subject: 'Anmeldelink' }, { count: 4 });
   expect(await listMail({ to: organiser, subject: 'Anmeldelink' })).toHaveLength(4);
 });
+
+it('answers a known and an unknown address alike, before looking either up', async () => {
+  const ask = await client('192.0.2.77');
+  const unknown = 'niemand-bekannt@example.org';
+  const known = await ask({ email: organiser });
+  const stranger = await ask({ email: unknown });
+  expect(known.status).toBe(200);
+  expect(stranger.status).toBe(known.status);
+  const page = (text: string, email: string) => text.replace(email, '<email>');
+  expect(page(stranger.text, unknown)).toBe(page(known.text, organiser));
+  // The look-up runs after the answer; the mail still comes, to the known address only.
+  await waitForMail({ to: organiser, subject: 'Anmeldelink' }, { count: 5 });
+  expect(await listMail({ to: unknown })).toHaveLength(0);
+});

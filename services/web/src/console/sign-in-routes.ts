@@ -53,7 +53,14 @@ export function signInRoutes(deps: WebDeps): Router {
     const ctx = pageContext(res);
     const parsed = parseForm(signInSchema, req.body, ctx.t);
     if (!parsed.ok) return render(res, signInPage(ctx, parsed.form), 400);
-    await requestSignIn(deps, { email: parsed.data.email, lang: ctx.lang, requestId: String(req.id) });
+    // The answer goes out before any look-up: whether the address has an account (and a mail
+    // to send) must not show in how long the answer takes. A failure is logged; the person
+    // asks again.
+    res.once('finish', () => {
+      requestSignIn(deps, { email: parsed.data.email, lang: ctx.lang, requestId: String(req.id) }).catch(
+        (err: Error) => req.log.error({ err: err.message }, 'sign-in mail not requested'),
+      );
+    });
     render(res, {
       title: ctx.t('signIn.sent.title'),
       section: 'console',
