@@ -50,10 +50,18 @@ function ensurePostfixTools() {
   if (existsSync('/usr/sbin/smtp-sink') && existsSync('/usr/sbin/smtp-source')) return;
   if (process.getuid?.() !== 0) throw new Error('smtp-sink missing: apt-get install -y postfix (as root)');
   log('installing postfix for smtp-sink and smtp-source');
-  execFileSync('apt-get', ['install', '-y', 'postfix'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const apt = (...args) =>
+    execFileSync('apt-get', args, {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  try {
+    apt('install', '-y', 'postfix');
+  } catch {
+    // A fresh machine or image may have no package lists yet.
+    apt('update', '-qq');
+    apt('install', '-y', 'postfix');
+  }
 }
 
 const children = [];
