@@ -133,6 +133,7 @@ medians. Figures are recorded, never asserted in tests.
     .map((l) => l.toFixed(1))
     .join(', ')} (the machine is shared; other work ran meanwhile)
 - Run: \`npx turbo run build --filter=@qn/service-events... --filter=@qn/infra && node bench/registration-burst/run.mjs\`
+- Knobs: \`ROUNDS\`, \`ATTEMPTS\`, \`SEATS\`, \`REDIS_URL\`; the page is written to \`BENCH_OUT\` (default: this file, replaced whole, so a reading written by hand below must be carried over); \`npm test\` runs the benchmark at a tiny size (\`test/bench/benchmarks-smoke.test.ts\`), checking that it runs, not its figures
 
 | | req/s (median) | p50 latency | p99 latency |
 | --- | ---: | ---: | ---: |
