@@ -469,9 +469,7 @@ try {
   await closeDb().catch(() => undefined);
   await ferret.stop();
   await mailbox?.stop();
-  redis.stop();
-  rmSync(join(stateDir, 'sqlite'), { recursive: true, force: true });
-  // Queue keys of this run.
+  // Queue keys of this run, before a Redis the bench started itself goes away with them.
   const { Redis } = require('ioredis');
   const r = new Redis(REDIS_URL);
   let cursor = '0';
@@ -481,4 +479,8 @@ try {
     if (keys.length) await r.del(...keys);
   } while (cursor !== '0');
   r.disconnect();
+  redis.stop();
+  // All of the run's state (FerretDB's files and log, a Redis of its own), so repeated runs
+  // (the smoke run in every `npm test`) leave nothing behind under .data/.
+  rmSync(stateDir, { recursive: true, force: true });
 }
