@@ -6,3 +6,5 @@ export { createWorker, UnrecoverableError, type Handler, type Handlers, type Job
 export { createProducerConnection, createWorkerConnection } from './redis-connection';
 export { orUnavailable } from './or-unavailable';
 export { withRedisLock } from './redis-lock';
+// For code that reads what is queued (the privacy export) without depending on BullMQ itself.
+export type { Job as QueuedJob, JobType as QueuedJobState } from 'bullmq';

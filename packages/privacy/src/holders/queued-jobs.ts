@@ -1,6 +1,10 @@
-import type { Job, JobType } from 'bullmq';
 import { normaliseEmail } from '@qn/domain';
-import { QueueName, type JobEnvelope } from '@qn/queue';
+import {
+  QueueName,
+  type JobEnvelope,
+  type QueuedJob as Job,
+  type QueuedJobState as JobType,
+} from '@qn/queue';
 import { fixedRetention } from '../retention';
 import type { HolderContext, PersonalDataHolder } from '../types';
 
