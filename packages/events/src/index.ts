@@ -18,6 +18,7 @@ export {
   type RegisterResult,
 } from './register-attendee';
 export { cancelRegistration, acceptOffer, expireOffer, findByManageToken } from './manage-registration';
+export { promoteRegistration } from './promote-registration';
 export { settleSeats, settleSeatsLocked, isOpenForSeats, type SettleResult } from './settle-seats';
 export { seatsTaken } from './claim-seats';
 export {
