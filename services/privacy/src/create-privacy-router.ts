@@ -83,7 +83,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
   router.get('/requests/:token', async (req, res) => {
     const view = await describeMailedRequest(req.params.token, deps.config);
     res.setHeader('Cache-Control', 'no-store');
-    if (wantsHtml(req)) confirmPage(res, req.params.token, view);
+    if (wantsHtml(req)) confirmPage(res, req.params.token, view, deps.config);
     else res.json(view);
   });
 
@@ -95,7 +95,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
       producer: deps.producer,
     });
     if (done.kind === 'access') sendExport(res, done.data, input.format, done.lang);
-    else sendErasure(res, done.result, input.format, done.lang);
+    else sendErasure(res, done.result, input.format, done.lang, deps.config);
   });
 
   router.post('/admin/access', requireRole('admin'), async (req, res) => {
@@ -123,7 +123,7 @@ export function createPrivacyRouter(deps: PrivacyRouterDeps): Router {
       objectType: 'privacy-request',
       objectId: result.requestId,
     });
-    sendErasure(res, result, input.format, 'de');
+    sendErasure(res, result, input.format, 'de', deps.config);
   });
 
   router.get('/admin/requests', requireRole('admin'), async (req, res) => {
@@ -153,8 +153,14 @@ function sendExport(res: Response, data: PersonalDataExport, format: 'json' | 'h
   }
 }
 
-function sendErasure(res: Response, result: ErasureResult, format: 'json' | 'html', lang: Lang): void {
+function sendErasure(
+  res: Response,
+  result: ErasureResult,
+  format: 'json' | 'html',
+  lang: Lang,
+  config: Config,
+): void {
   res.setHeader('Cache-Control', 'no-store');
   if (format === 'json') res.json(result);
-  else erasurePage(res, result, lang);
+  else erasurePage(res, result, lang, config);
 }

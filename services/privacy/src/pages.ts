@@ -1,30 +1,51 @@
 import type { Response } from 'express';
-import { escapeHtml as e } from '@qn/mail';
+import type { Config } from '@qn/config';
 import type { ErasureResult, Lang, MailedRequestView } from '@qn/privacy';
+import { formatDateTime, html, renderPage, translator, type SafeHtml } from '@qn/web-ui';
 
 /** Like the funding and newsletter confirm links: a browser gets a page, a program JSON. */
 export function wantsHtml(req: { accepts: (types: string[]) => string | false }): boolean {
   return req.accepts(['json', 'html']) === 'html';
 }
 
-function page(res: Response, lang: Lang, title: string, body: string): void {
-  res
-    .type('html')
-    .send(
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${e(title)}</title></head><body><main><h1>${e(title)}</h1>${body}</main></body></html>`,
-    );
+/**
+ * In the site's layout, like every other page a person reaches from a mail. No session and no
+ * CSRF token here: the one form posts to the API, and its token in the URL is the proof.
+ */
+function page(res: Response, config: Config, lang: Lang, title: string, body: SafeHtml): void {
+  const path = new URL(res.req.originalUrl, 'http://x').pathname;
+  const ctx = {
+    lang,
+    t: translator(lang),
+    path,
+    query: new URLSearchParams(),
+    csrfToken: '',
+    office: {
+      name: config.OFFICE_NAME,
+      address: config.OFFICE_ADDRESS,
+      email: config.OFFICE_EMAIL,
+      phone: config.OFFICE_PHONE,
+      dpoContact: config.DPO_CONTACT,
+    },
+  };
+  res.type('html').send(
+    renderPage(ctx, {
+      title,
+      section: 'legal',
+      body: html`<h1>${title}</h1>
+        ${body}`,
+    }),
+  );
 }
 
 /**
  * What the mailed link opens: the request and one button. A GET never confirms anything, since
  * mail scanners follow links; the button posts to the confirm endpoint without script or cookie.
  */
-export function confirmPage(res: Response, token: string, view: MailedRequestView): void {
+export function confirmPage(res: Response, token: string, view: MailedRequestView, config: Config): void {
   const de = view.lang === 'de';
   const access = view.kind === 'access';
-  const until = view.expiresAt
-    ? new Date(view.expiresAt).toLocaleString(de ? 'de-DE' : 'en-GB', { timeZone: 'Europe/Berlin' })
-    : '';
+  const until = view.expiresAt ? formatDateTime(new Date(view.expiresAt), view.lang, config.TZ_DISPLAY) : '';
   const title = access
     ? de
       ? 'Auskunft über Ihre Daten'
@@ -41,17 +62,22 @@ export function confirmPage(res: Response, token: string, view: MailedRequestVie
       : 'The button erases or anonymises all data stored about your address. Registrations and subscriptions end; this cannot be undone.';
   const button = access ? (de ? 'Herunterladen' : 'Download') : de ? 'Endgültig löschen' : 'Erase for good';
   const validity = until
-    ? `<p>${de ? 'Der Link gilt einmal, bis' : 'The link works once, until'} ${e(until)}.</p>`
+    ? html`<p>${de ? 'Der Link gilt einmal, bis' : 'The link works once, until'} ${until}.</p>`
     : '';
   page(
     res,
+    config,
     view.lang,
     title,
-    `<p>${e(text)}</p>${validity}<form method="post" action="/api/privacy/requests/${e(token)}/confirm"><input type="hidden" name="format" value="html"><button type="submit">${e(button)}</button></form>`,
+    html`<p>${text}</p>
+      ${validity}
+      <form method="post" action="/api/privacy/requests/${token}/confirm">
+        <input type="hidden" name="format" value="html" /><button type="submit">${button}</button>
+      </form>`,
   );
 }
 
-export function erasurePage(res: Response, result: ErasureResult, lang: Lang): void {
+export function erasurePage(res: Response, result: ErasureResult, lang: Lang, config: Config): void {
   const de = lang === 'de';
   const kept = [
     ...result.keptByLaw.map((k) => `${k.category[lang]}: ${k.reason}`),
@@ -59,15 +85,25 @@ export function erasurePage(res: Response, result: ErasureResult, lang: Lang): v
   ];
   page(
     res,
+    config,
     lang,
     de ? 'Ihre Daten sind gelöscht' : 'Your data has been erased',
-    `<p>${de ? 'Abgeschlossen am' : 'Completed on'} ${e(result.completedAt)}.</p>` +
-      `<ul>${result.erased
-        .filter((x) => x.deleted + x.anonymised > 0)
-        .map((x) => `<li>${e(x.category[lang])}: ${x.deleted + x.anonymised}</li>`)
-        .join('')}</ul>` +
-      (kept.length
-        ? `<h2>${de ? 'Was bleibt, und warum' : 'What is kept, and why'}</h2><ul>${kept.map((k) => `<li>${e(k)}</li>`).join('')}</ul>`
-        : ''),
+    html`<p>
+        ${de ? 'Abgeschlossen am' : 'Completed on'}
+        ${formatDateTime(new Date(result.completedAt), lang, config.TZ_DISPLAY)}.
+      </p>
+      <ul>
+        ${result.erased
+          .filter((x) => x.deleted + x.anonymised > 0)
+          .map((x) => html`<li>${x.category[lang]}: ${x.deleted + x.anonymised}</li>`)}
+      </ul>
+      ${
+        kept.length
+          ? html`<h2>${de ? 'Was bleibt, und warum' : 'What is kept, and why'}</h2>
+              <ul>
+                ${kept.map((k) => html`<li>${k}</li>`)}
+              </ul>`
+          : ''
+      }`,
   );
 }
