@@ -21,6 +21,13 @@ export function withEventLock<T>(
   deps: Pick<EventsDeps, 'redis' | 'keyPrefix'>,
   eventId: string,
   fn: () => Promise<T>,
+  opts: { waitMs?: number } = {},
 ): Promise<T> {
-  return withLock(deps, `event:${eventId}`, fn);
+  return withLock(deps, `event:${eventId}`, fn, opts);
 }
+
+/**
+ * A person's or an organiser's own act (a cancellation, an accepted offer) waits its turn
+ * rather than failing: up to 50 s, within a proxy's usual 60 s answer timeout.
+ */
+export const OWN_ACT_WAIT_MS = 50_000;

@@ -3,7 +3,7 @@ import { Event, type EventDoc } from './models/event';
 import { Registration, type RegistrationDoc } from './models/registration';
 import { Seat } from './models/seat';
 import { hashManageToken, registrationIdOfManageToken } from './manage-token';
-import { withEventLock } from './event-lock';
+import { OWN_ACT_WAIT_MS, withEventLock } from './event-lock';
 import { settleSeatsLocked } from './settle-seats';
 import { enqueueRegistrationMail } from './registration-mails';
 import { removeReminders, scheduleReminders } from './reminders';
@@ -40,27 +40,32 @@ export async function cancelRegistration(
   const first = await Registration.findById(opts.registrationId).lean();
   if (!first || (opts.eventId !== undefined && first.eventId !== opts.eventId))
     throw AppError.notFound('Anmeldung nicht gefunden.');
-  return withEventLock(deps, first.eventId, async () => {
-    const reg = (await Registration.findById(first._id).lean())!;
-    const event = await Event.findById(reg.eventId).lean();
-    if (!event) throw AppError.notFound('Veranstaltung nicht gefunden.');
-    if (reg.status === 'cancelled' || reg.status === 'offer-expired')
-      return { registration: reg, alreadyCancelled: true };
-    const now = opts.now ?? new Date();
-    await Registration.updateOne({ _id: reg._id }, { $set: { status: 'cancelled', cancelledAt: now } });
-    await Seat.deleteMany({ registrationId: String(reg._id) });
-    await removeReminders(deps, event, String(reg._id));
-    const cancelled: RegistrationDoc = { ...reg, status: 'cancelled', cancelledAt: now };
-    if (opts.notify !== false)
-      await enqueueRegistrationMail(deps, {
-        kind: 'cancelled',
-        event,
-        registration: cancelled,
-        occurrence: String(now.getTime()),
-      });
-    await settleSeatsLocked(deps, String(event._id));
-    return { registration: cancelled, alreadyCancelled: false };
-  });
+  return withEventLock(
+    deps,
+    first.eventId,
+    async () => {
+      const reg = (await Registration.findById(first._id).lean())!;
+      const event = await Event.findById(reg.eventId).lean();
+      if (!event) throw AppError.notFound('Veranstaltung nicht gefunden.');
+      if (reg.status === 'cancelled' || reg.status === 'offer-expired')
+        return { registration: reg, alreadyCancelled: true };
+      const now = opts.now ?? new Date();
+      await Registration.updateOne({ _id: reg._id }, { $set: { status: 'cancelled', cancelledAt: now } });
+      await Seat.deleteMany({ registrationId: String(reg._id) });
+      await removeReminders(deps, event, String(reg._id));
+      const cancelled: RegistrationDoc = { ...reg, status: 'cancelled', cancelledAt: now };
+      if (opts.notify !== false)
+        await enqueueRegistrationMail(deps, {
+          kind: 'cancelled',
+          event,
+          registration: cancelled,
+          occurrence: String(now.getTime()),
+        });
+      await settleSeatsLocked(deps, String(event._id));
+      return { registration: cancelled, alreadyCancelled: false };
+    },
+    { waitMs: OWN_ACT_WAIT_MS },
+  );
 }
 
 /** Accepts a seat offered from the waiting list, if the offer still stands. */
@@ -70,33 +75,38 @@ export async function acceptOffer(
 ): Promise<RegistrationDoc> {
   const first = await Registration.findById(opts.registrationId).lean();
   if (!first) throw AppError.notFound('Anmeldung nicht gefunden.');
-  return withEventLock(deps, first.eventId, async () => {
-    const reg = (await Registration.findById(first._id).lean())!;
-    const event = await Event.findById(reg.eventId).lean();
-    if (!event) throw AppError.notFound('Veranstaltung nicht gefunden.');
-    if (reg.status === 'confirmed') return reg;
-    const now = opts.now ?? new Date();
-    if (reg.status !== 'offered' || !reg.offerExpiresAt || reg.offerExpiresAt <= now)
-      throw new AppError('gone', 'Das Platzangebot besteht nicht mehr.');
-    await Registration.updateOne(
-      { _id: reg._id },
-      { $set: { status: 'confirmed', confirmedAt: now }, $unset: { offerExpiresAt: 1 } },
-    );
-    const confirmed: RegistrationDoc = {
-      ...reg,
-      status: 'confirmed',
-      confirmedAt: now,
-      offerExpiresAt: undefined,
-    };
-    await scheduleReminders(deps, event, String(reg._id), { replace: true });
-    await enqueueRegistrationMail(deps, {
-      kind: 'confirmed',
-      event,
-      registration: confirmed,
-      occurrence: String(now.getTime()),
-    });
-    return confirmed;
-  });
+  return withEventLock(
+    deps,
+    first.eventId,
+    async () => {
+      const reg = (await Registration.findById(first._id).lean())!;
+      const event = await Event.findById(reg.eventId).lean();
+      if (!event) throw AppError.notFound('Veranstaltung nicht gefunden.');
+      if (reg.status === 'confirmed') return reg;
+      const now = opts.now ?? new Date();
+      if (reg.status !== 'offered' || !reg.offerExpiresAt || reg.offerExpiresAt <= now)
+        throw new AppError('gone', 'Das Platzangebot besteht nicht mehr.');
+      await Registration.updateOne(
+        { _id: reg._id },
+        { $set: { status: 'confirmed', confirmedAt: now }, $unset: { offerExpiresAt: 1 } },
+      );
+      const confirmed: RegistrationDoc = {
+        ...reg,
+        status: 'confirmed',
+        confirmedAt: now,
+        offerExpiresAt: undefined,
+      };
+      await scheduleReminders(deps, event, String(reg._id), { replace: true });
+      await enqueueRegistrationMail(deps, {
+        kind: 'confirmed',
+        event,
+        registration: confirmed,
+        occurrence: String(now.getTime()),
+      });
+      return confirmed;
+    },
+    { waitMs: OWN_ACT_WAIT_MS },
+  );
 }
 
 /** The offer's deadline passed: release its seats and offer them to the next person. */

@@ -11,6 +11,18 @@ const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call(
  * FerretDB applies no update atomically, so every read-modify-write of one document that two
  * requests or workers may reach at once runs under one of these.
  */
+/**
+ * How long a waiter sleeps before its next try. The longer it has waited, the more often it
+ * tries (from 10–50 ms down to 5–10 ms after two seconds), so under a burst the newest
+ * contenders cannot keep taking the lock from the oldest (a backoff that grew with the wait
+ * starved a cancellation behind hundreds of registrations).
+ */
+function pauseAfter(waitedMs: number): number {
+  const spread = waitedMs >= 2_000 ? 5 : 40;
+  const base = waitedMs >= 2_000 ? 5 : 10;
+  return base + Math.random() * spread;
+}
+
 export async function withRedisLock<T>(
   redis: Redis,
   key: string,
@@ -31,15 +43,14 @@ export async function withRedisLock<T>(
 ): Promise<T> {
   const token = randomBytes(12).toString('hex');
   const ttl = opts.ttlMs ?? 30_000;
-  const deadline = Date.now() + (opts.waitMs ?? 20_000);
-  let pause = 5;
+  const started = Date.now();
+  const deadline = started + (opts.waitMs ?? 20_000);
   while ((await orUnavailable(redis, () => redis.set(key, token, 'PX', ttl, 'NX'))) !== 'OK') {
     if (Date.now() >= deadline) {
       if (opts.busyCode === 'conflict') throw AppError.conflict(opts.busyMessage);
       throw new AppError('unavailable', opts.busyMessage, { retryAfterSeconds: 2 });
     }
-    await new Promise((r) => setTimeout(r, pause));
-    pause = Math.min(pause * 2, 100);
+    await new Promise((r) => setTimeout(r, pauseAfter(Date.now() - started)));
   }
   const renewal = opts.renew
     ? setInterval(() => {
