@@ -6,7 +6,7 @@ import { Event } from '@qn/events';
 import { Programme } from '@qn/funding';
 import { createLogger } from '@qn/log';
 import { Producer } from '@qn/queue';
-import { deleteQueueKeys, testConfig, uniqueName } from '@qn/testing';
+import { deleteQueueKeys, eventually, testConfig, uniqueName } from '@qn/testing';
 import { createCalendarWorker } from '@qn/worker-calendar';
 import { event, organisation, programme, registration } from './fixtures';
 import { rawRequest, startCalendar, type CalendarHarness } from './harness';
@@ -56,20 +56,16 @@ afterAll(async () => {
 });
 
 /** Polls one process's feed until `check` holds (the broadcast is asynchronous). */
-async function eventually(
-  h: CalendarHarness,
-  path: string,
-  check: (text: string, status: number) => boolean,
-) {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const res = await rawRequest(`${h.url}${path}`);
-    const text = res.body.toString('utf8');
-    if (check(text, res.status)) return text;
-    if (Date.now() > deadline)
-      throw new Error(`${path} never matched; last status ${res.status}:\n${text.slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+async function feedWhen(h: CalendarHarness, path: string, check: (text: string, status: number) => boolean) {
+  const feed = await eventually(
+    `${path} matching`,
+    async () => {
+      const res = await rawRequest(`${h.url}${path}`);
+      return { status: res.status, text: res.body.toString('utf8') };
+    },
+    { until: ({ text, status }) => check(text, status), timeoutMs: 10_000, intervalMs: 25 },
+  );
+  return feed.text;
 }
 
 const summaries = (text: string) => parseIcs(text).entries.map((e) => `${e.summary}#${e.sequence}`);
@@ -77,12 +73,12 @@ const summaries = (text: string) => parseIcs(text).entries.map((e) => `${e.summa
 describe('feeds follow domain events', () => {
   it('events.changed reaches the caches of every process', async () => {
     for (const h of [a, b])
-      expect(summaries(await eventually(h, '/feeds/events.ics', () => true))).toEqual(['Erster Titel#0']);
+      expect(summaries(await feedWhen(h, '/feeds/events.ics', () => true))).toEqual(['Erster Titel#0']);
     await Event.updateOne({ _id: eventId }, { $set: { title: 'Neuer Titel', sequence: 1 } });
     await producer.enqueue('events.changed', { eventId, sequence: 1, change: 'updated' });
     for (const h of [a, b]) {
-      await eventually(h, '/feeds/events.ics', (t) => summaries(t).join() === 'Neuer Titel#1');
-      await eventually(h, `/feeds/events/${eventId}.ics`, (t) => summaries(t).join() === 'Neuer Titel#1');
+      await feedWhen(h, '/feeds/events.ics', (t) => summaries(t).join() === 'Neuer Titel#1');
+      await feedWhen(h, `/feeds/events/${eventId}.ics`, (t) => summaries(t).join() === 'Neuer Titel#1');
     }
   });
 
@@ -92,7 +88,7 @@ describe('feeds follow domain events', () => {
       { $set: { status: 'cancelled', cancelledAt: new Date(), sequence: 2 } },
     );
     await producer.enqueue('events.changed', { eventId, sequence: 2, change: 'cancelled' });
-    const text = await eventually(
+    const text = await feedWhen(
       a,
       '/feeds/events.ics',
       (t) => parseIcs(t).entries[0]?.status === 'CANCELLED',
@@ -102,7 +98,7 @@ describe('feeds follow domain events', () => {
 
   it('funding.programme-changed rebuilds the deadline feed', async () => {
     const dates = (t: string) => parseIcs(t).entries.map((e) => e.startLocal);
-    expect(dates(await eventually(b, '/feeds/funding-deadlines.ics', () => true))).toEqual(['2026-12-31']);
+    expect(dates(await feedWhen(b, '/feeds/funding-deadlines.ics', () => true))).toEqual(['2026-12-31']);
     await Programme.updateOne(
       { _id: 'quartiersimpulse' },
       { $set: { deadlines: ['2027-01-15'], openUntil: '2027-01-15' } },
@@ -113,7 +109,7 @@ describe('feeds follow domain events', () => {
       revision: 1,
     });
     for (const h of [a, b])
-      await eventually(h, '/feeds/funding-deadlines.ics', (t) => dates(t).join() === '2027-01-15');
+      await feedWhen(h, '/feeds/funding-deadlines.ics', (t) => dates(t).join() === '2027-01-15');
   });
 
   it('a revocation made through one process stops the feed in the other at once', async () => {
@@ -132,7 +128,7 @@ describe('feeds follow domain events', () => {
       body: JSON.stringify({ manageToken: r.manageToken }),
     });
     expect(revoked.status).toBe(204);
-    await eventually(b, `/feeds/personal/${token}.ics`, (_t, status) => status === 404);
+    await feedWhen(b, `/feeds/personal/${token}.ics`, (_t, status) => status === 404);
     expect((await rawRequest(`${a.url}/feeds/personal/${token}.ics`)).status).toBe(404);
   });
 });

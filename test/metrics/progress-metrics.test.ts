@@ -1,9 +1,8 @@
-import { waitForMail } from '@qn/testing';
+import { eventually, waitForMail } from '@qn/testing';
 import {
   admin,
   createCampaign,
   createList,
-  eventually,
   importConsented,
   progressOf,
   startStack,
@@ -47,12 +46,10 @@ describe('progress metrics', () => {
     const created = await s.http.post('/api/funding/programmes').set(admin).send(programmeBody({ title }));
     await s.http.post(`/api/funding/programmes/${created.body.id}/publish`).set(admin).expect(200);
     await waitForMail({ to: email, subject: title }, { timeoutMs: 30_000 });
-    const body = await eventually(
-      scrape,
-      (b) => (sample(b, 'qn_funding_alerts_total', { outcome: 'sent' }) ?? 0) >= 1,
-      10_000,
-      'alert sent counted',
-    );
+    const body = await eventually('alert sent counted', scrape, {
+      until: (b) => (sample(b, 'qn_funding_alerts_total', { outcome: 'sent' }) ?? 0) >= 1,
+      timeoutMs: 10_000,
+    });
     expect(sample(body, 'qn_funding_alerts_total', { outcome: 'matched' })).toBeGreaterThanOrEqual(1);
     expect(sample(body, 'qn_funding_alerts_total', { outcome: 'enqueued' })).toBeGreaterThanOrEqual(1);
   });
@@ -69,12 +66,10 @@ describe('progress metrics', () => {
       .post(`/api/newsletter/campaigns/${id}/send`)
       .set(admin)
       .expect((r) => r.status < 300);
-    await eventually(
-      () => progressOf(s, id),
-      (p) => p.total === 8 && p.sent >= 1,
-      20_000,
-      'first mails',
-    );
+    await eventually('first mails', () => progressOf(s, id), {
+      until: (p) => p.total === 8 && p.sent >= 1,
+      timeoutMs: 20_000,
+    });
     await s.http
       .post(`/api/newsletter/campaigns/${id}/pause`)
       .set(admin)

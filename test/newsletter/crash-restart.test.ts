@@ -7,8 +7,8 @@ import { createHttpApp } from '@qn/http';
 import { createRuntime, type Runtime } from '@qn/runtime';
 import { createNewsletterRouter } from '@qn/service-newsletter';
 import { DeliveryClaim, DeliveryOutcome } from '@qn/newsletter';
-import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
-import { ADMIN_TOKEN, admin, eventually, mailCounts } from './support';
+import { testConfig, uniqueName, deleteQueueKeys, eventually } from '@qn/testing';
+import { ADMIN_TOKEN, admin, mailCounts } from './support';
 
 /**
  * The newsletter worker runs as a separate process and is killed with SIGKILL in the middle of
@@ -88,10 +88,9 @@ it('delivers to everyone after a SIGKILL mid-campaign, with duplicates only from
 
   const first = await startWorker();
   await eventually(
-    () => DeliveryOutcome.countDocuments({ campaignId: c.body.id }),
-    (n) => n >= N / 4,
-    60_000,
     'a quarter of the mails before the kill',
+    () => DeliveryOutcome.countDocuments({ campaignId: c.body.id }),
+    { until: (n) => n >= N / 4, timeoutMs: 60_000 },
   );
   first.kill('SIGKILL');
   await new Promise((r) => first.once('exit', r));
@@ -103,10 +102,9 @@ it('delivers to everyone after a SIGKILL mid-campaign, with duplicates only from
 
   await startWorker();
   await eventually(
-    async () => (await http.get(`/api/newsletter/campaigns/${c.body.id}/progress`).set(admin)).body,
-    (p) => p.status === 'sent',
-    90_000,
     'campaign sent after restart',
+    async () => (await http.get(`/api/newsletter/campaigns/${c.body.id}/progress`).set(admin)).body,
+    { until: (p) => p.status === 'sent', timeoutMs: 90_000 },
   );
   const counts = await mailCounts(subject, addresses);
   const missing = addresses.filter((a) => !counts.get(a));

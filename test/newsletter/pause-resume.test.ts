@@ -1,9 +1,9 @@
 import { DeliveryClaim, DeliveryOutcome } from '@qn/newsletter';
+import { eventually } from '@qn/testing';
 import {
   admin,
   createCampaign,
   createList,
-  eventually,
   importConsented,
   mailCounts,
   progressOf,
@@ -39,12 +39,10 @@ it('pauses, sends nothing while paused, and resumes to one mail per recipient', 
   const subject = `Pause ${s.db}`;
   const id = await createCampaign(s, { subject, audience: { listIds: [list] } });
   expect((await s.http.post(`/api/newsletter/campaigns/${id}/send`).set(admin)).status).toBe(202);
-  await eventually(
-    async () => sum(await mailCounts(subject, addresses)),
-    (n) => n >= 20,
-    30_000,
-    '20 mails',
-  );
+  await eventually('20 mails', async () => sum(await mailCounts(subject, addresses)), {
+    until: (n) => n >= 20,
+    timeoutMs: 30_000,
+  });
 
   const sending = await progressOf(s, id);
   expect(sending.status).toBe('sending');
@@ -64,12 +62,10 @@ it('pauses, sends nothing while paused, and resumes to one mail per recipient', 
     ]);
     return { claims, outcomes };
   };
-  const atPauseRecords = await eventually(
-    settled,
-    (c) => c.claims === c.outcomes,
-    20_000,
-    'in-flight mails done',
-  );
+  const atPauseRecords = await eventually('in-flight mails done', settled, {
+    until: (c) => c.claims === c.outcomes,
+    timeoutMs: 20_000,
+  });
   const atPause = sum(await mailCounts(subject, addresses));
   await new Promise((r) => setTimeout(r, 3_000));
   expect(await settled()).toEqual(atPauseRecords);
@@ -100,24 +96,21 @@ it('cancels a running campaign: no more mails, the rest stays unsent', async () 
   const subject = `Abbruch ${s.db}`;
   const id = await createCampaign(s, { subject, audience: { listIds: [list] } });
   await s.http.post(`/api/newsletter/campaigns/${id}/send`).set(admin);
-  await eventually(
-    async () => sum(await mailCounts(subject, addresses)),
-    (n) => n >= 10,
-    30_000,
-    '10 mails',
-  );
+  await eventually('10 mails', async () => sum(await mailCounts(subject, addresses)), {
+    until: (n) => n >= 10,
+    timeoutMs: 30_000,
+  });
   expect((await s.http.post(`/api/newsletter/campaigns/${id}/cancel`).set(admin)).body.status).toBe(
     'cancelled',
   );
   await new Promise((r) => setTimeout(r, 1_000)); // the worker's campaign cache, as above
   await eventually(
+    'in-flight mails done',
     async () => [
       await DeliveryClaim.countDocuments({ campaignId: id }),
       await DeliveryOutcome.countDocuments({ campaignId: id }),
     ],
-    ([c, o]) => c === o,
-    20_000,
-    'in-flight mails done',
+    { until: ([c, o]) => c === o, timeoutMs: 20_000 },
   );
   const atCancel = sum(await mailCounts(subject, addresses));
   await new Promise((r) => setTimeout(r, 2_000));

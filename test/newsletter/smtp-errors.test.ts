@@ -9,8 +9,8 @@ import { createRuntime, type Runtime } from '@qn/runtime';
 import { createNewsletterRouter } from '@qn/service-newsletter';
 import { createNewsletterWorker } from '@qn/worker-newsletter';
 import { DeliveryOutcome } from '@qn/newsletter';
-import { testConfig, uniqueName, deleteQueueKeys } from '@qn/testing';
-import { ADMIN_TOKEN, admin, eventually } from './support';
+import { testConfig, uniqueName, deleteQueueKeys, eventually } from '@qn/testing';
+import { ADMIN_TOKEN, admin } from './support';
 
 /**
  * A relay that answers 550 for one recipient and 451 twice for another: the 5xx is final
@@ -88,10 +88,9 @@ it('marks 5xx failed at once and retries 4xx with backoff until delivered', asyn
     .send({ name: 'relay', subject: 'Relay', bodyMarkdown: 'x', audience: { listIds: [list] } });
   await http.post(`/api/newsletter/campaigns/${c.body.id}/send`).set(admin);
   const p = await eventually(
-    async () => (await http.get(`/api/newsletter/campaigns/${c.body.id}/progress`).set(admin)).body,
-    (b) => b.status === 'sent',
-    60_000,
     'campaign sent',
+    async () => (await http.get(`/api/newsletter/campaigns/${c.body.id}/progress`).set(admin)).body,
+    { until: (b) => b.status === 'sent', timeoutMs: 60_000 },
   );
   expect(p).toMatchObject({ total: 3, sent: 2, failed: 1, remaining: 0 });
   const [ok, perm, temp] = rows as [string, string, string];

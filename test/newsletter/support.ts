@@ -1,7 +1,7 @@
 import request from 'supertest';
 import mongoose from 'mongoose';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
-import { testConfig, uniqueName, deleteQueueKeys, listMail } from '@qn/testing';
+import { testConfig, uniqueName, deleteQueueKeys, eventually, listMail } from '@qn/testing';
 import type { Config } from '@qn/config';
 
 export const ADMIN_TOKEN = 'newsletter-admin-token-0123456789abcdef';
@@ -49,23 +49,6 @@ export function apiPathOf(text: string, kind: 'confirm' | 'unsubscribe'): string
   const page = linkPath(text, kind === 'confirm' ? '/newsletter/bestaetigen/' : '/newsletter/abmelden/');
   const token = page.slice(page.lastIndexOf('/') + 1);
   return kind === 'confirm' ? `/api/newsletter/confirm/${token}` : `/api/newsletter/u/${token}`;
-}
-
-/** Waits until `check` holds, polling; fails with the last value seen. */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  check: (v: T) => boolean,
-  timeoutMs = 20_000,
-  what = 'condition',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let v = await read();
-  while (!check(v)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    v = await read();
-  }
-  return v;
 }
 
 /** Mails per recipient address among `addresses`, for a subject. */
@@ -140,10 +123,8 @@ export async function progressOf(s: Stack, id: string) {
 }
 
 export async function waitSent(s: Stack, id: string, timeoutMs = 60_000) {
-  return eventually(
-    () => progressOf(s, id),
-    (p) => p.status === 'sent',
-    timeoutMs,
-    `campaign ${id} sent`,
-  );
+  return eventually(`campaign ${id} sent`, () => progressOf(s, id), {
+    until: (p) => p.status === 'sent',
+    timeoutMs: timeoutMs,
+  });
 }

@@ -1,6 +1,6 @@
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
 import { MailLedger } from '@qn/mail';
-import { eventually } from './own-servers';
+import { eventually } from '@qn/testing';
 import { configFor, drained, ping, report, startServers, stopAll, tally, type Servers } from './harness';
 
 /**

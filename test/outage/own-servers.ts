@@ -164,24 +164,3 @@ export async function startOwnMailbox(opts: Pick<MailboxOptions, 'rejectWith'> =
     close: stop,
   };
 }
-
-/** Polls until `check` holds; for waiting on recovery without a fixed sleep. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what}: not reached in ${timeoutMs} ms ${last ? `(${String(last)})` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

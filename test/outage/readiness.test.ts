@@ -1,9 +1,8 @@
 import request from 'supertest';
 import mongoose from 'mongoose';
 import { startAllInOne, type AllInOne } from '@qn/all-in-one';
-import { testConfig, uniqueName } from '@qn/testing';
+import { eventually, testConfig, uniqueName } from '@qn/testing';
 import {
-  eventually,
   startOwnFerret,
   startOwnMailbox,
   startOwnRedis,

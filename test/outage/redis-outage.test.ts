@@ -1,7 +1,7 @@
 import type { AllInOne } from '@qn/all-in-one';
 import { startAllInOne } from '@qn/all-in-one';
 import { MailLedger } from '@qn/mail';
-import { eventually } from './own-servers';
+import { eventually } from '@qn/testing';
 import {
   configFor,
   drained,

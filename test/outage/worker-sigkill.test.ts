@@ -10,7 +10,7 @@ import { createMailerWorker } from '@qn/worker-mailer';
 import { MailLedger } from '@qn/mail';
 import { repoRoot } from '@qn/infra';
 import type { Config } from '@qn/config';
-import { eventually } from './own-servers';
+import { eventually } from '@qn/testing';
 import { ADMIN_TOKEN, configFor, report, startServers, tally, type Servers } from './harness';
 import { startTcpGate, type TcpGate } from './tcp-gate';
 
