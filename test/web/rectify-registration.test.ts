@@ -85,7 +85,7 @@ describe('manage page: correct one’s own details', () => {
 
     // An emptied optional field deletes the entry; the waiting-list place is kept.
     const wait = await openManage(b.token);
-    await wait.getByText('Sie stehen auf der Warteliste.').waitFor();
+    await wait.getByText(/Sie sind Nr\. \d+ auf der Warteliste\./).waitFor();
     await wait.getByLabel(/Hinweise zur Barrierefreiheit/).fill('');
     await wait.getByLabel(/^Name/).fill('Zora Zweite');
     await wait.getByRole('button', { name: 'Angaben speichern' }).click();

@@ -1,7 +1,13 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, isAppError } from '@qn/domain';
-import { eventsDepsOf, findByManageToken, isRectifiable, rectifyRegistration } from '@qn/events';
+import {
+  eventsDepsOf,
+  findByManageToken,
+  isRectifiable,
+  rectifyRegistration,
+  waitlistPosition,
+} from '@qn/events';
 import { formField, parseForm, withFieldIssues } from '@qn/web-ui';
 import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
@@ -32,11 +38,18 @@ export function rectifyRegistrationRoute(deps: WebDeps): RequestHandler {
       throw AppError.conflict('Die Angaben dieser Anmeldung können nicht mehr geändert werden.');
     const ctx = pageContext(res);
     const parsed = parseForm(rectifyForm, req.body, ctx.t);
-    const showAgain = (form: typeof parsed.form) => {
+    const showAgain = async (form: typeof parsed.form) => {
       res.setHeader('Referrer-Policy', 'no-referrer');
+      const position = await waitlistPosition(found.registration);
       render(
         res,
-        manageRegistrationPage(ctx, { ...found, token, timeZone: deps.config.TZ_DISPLAY, rectifyForm: form }),
+        manageRegistrationPage(ctx, {
+          ...found,
+          token,
+          timeZone: deps.config.TZ_DISPLAY,
+          rectifyForm: form,
+          waitlistPosition: position,
+        }),
         400,
       );
     };
