@@ -198,7 +198,9 @@ consolePost(
 consolePage(`${CE}/:id`, 'An event with counts and the attendee list', 'console-session', {
   params: idParams,
   query: z.object({
-    erledigt: z.enum(['gespeichert', 'angelegt', 'veroeffentlicht', 'abgesagt']).optional(),
+    erledigt: z
+      .enum(['gespeichert', 'angelegt', 'veroeffentlicht', 'abgesagt', 'storniert', 'nachgerueckt'])
+      .optional(),
   }),
   errors404: true,
 });
@@ -280,6 +282,27 @@ consolePost(
     }),
     bodyExample: { _csrf: CSRF_EXAMPLE, attended: '1', q: 'Muster' },
     statuses: [404, 409, 503],
+  },
+);
+
+const registrationParams = z.strictObject({ id: idParams.shape.id, registrationId: idParams.shape.id });
+consolePost(
+  `${CE}/:id/anmeldungen/:registrationId/stornieren`,
+  'Cancel one registration (the person is mailed, the waiting list moves up); audited',
+  'console-session',
+  ceDone('?erledigt=storniert'),
+  { params: registrationParams, statuses: [404, 503] },
+);
+consolePost(
+  `${CE}/:id/anmeldungen/:registrationId/nachruecken`,
+  'Move someone from the waiting list to a confirmed seat, out of turn; audited',
+  'console-session',
+  ceDone('?erledigt=nachgerueckt'),
+  {
+    description:
+      'Takes a free seat as every registration does, so the event is never oversold: none free is 409.',
+    params: registrationParams,
+    statuses: [404, 409, 410, 503],
   },
 );
 

@@ -60,7 +60,7 @@ export function consoleEventFormPage(
   };
 }
 
-function attendeeTable(ctx: PageContext, attendees: Attendee[], timeZone: string): SafeHtml {
+function attendeeTable(ctx: PageContext, e: EventDoc, attendees: Attendee[], timeZone: string): SafeHtml {
   const { t } = ctx;
   if (!attendees.length) return html`<p>${t('common.none')}</p>`;
   return tableRegion(
@@ -78,6 +78,7 @@ function attendeeTable(ctx: PageContext, attendees: Attendee[], timeZone: string
           <th scope="col">${t('ce.attendee.needs')}</th>
           <th scope="col">${t('ce.attendee.status')}</th>
           <th scope="col">${t('ce.attendee.checkedIn')}</th>
+          <th scope="col">${t('ce.attendee.actions')}</th>
         </tr>
       </thead>
       <tbody>
@@ -91,11 +92,30 @@ function attendeeTable(ctx: PageContext, attendees: Attendee[], timeZone: string
               <td>${a.accessibilityNeeds ?? ''}</td>
               <td>${t(`ce.att.${a.status}`)}</td>
               <td>${a.checkedInAt ? formatDateTime(a.checkedInAt, ctx.lang, timeZone) : ''}</td>
+              <td>${registrationActions(ctx, e, a)}</td>
             </tr>`,
         )}
       </tbody>
     </table>`,
   );
+}
+
+/** Buttons that change one registration; each names its person for screen readers. */
+function registrationActions(ctx: PageContext, e: EventDoc, a: Attendee): SafeHtml {
+  const { t } = ctx;
+  const active = a.status === 'confirmed' || a.status === 'waitlisted' || a.status === 'offered';
+  if (!active || e.status === 'cancelled') return html``;
+  const base = `${CONSOLE_EVENTS}/${String(e._id)}/anmeldungen/${a.id}`;
+  const button = (action: string, label: string, cls?: string) =>
+    html`<form method="post" action="${base}/${action}">
+      ${csrfField(ctx)}<button type="submit" ${attrs({ class: cls, 'aria-label': `${label}: ${a.name}` })}>
+        ${label}
+      </button>
+    </form>`;
+  return html`<div class="actions">
+    ${a.status !== 'confirmed' && e.status === 'published' ? button('nachruecken', t('ce.reg.promote')) : ''}
+    ${button('stornieren', t('ce.reg.cancel'), 'secondary')}
+  </div>`;
 }
 
 export function consoleEventPage(
@@ -125,7 +145,7 @@ export function consoleEventPage(
       </div>
       <h2>${t('ce.attendees')}</h2>
       <p><a href="${CONSOLE_EVENTS}/${id}/teilnehmende.csv" download>${t('ce.export')}</a></p>
-      ${attendeeTable(ctx, attendees, opts.timeZone)}`,
+      ${attendeeTable(ctx, e, attendees, opts.timeZone)}`,
   };
 }
 

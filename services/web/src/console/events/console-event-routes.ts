@@ -6,11 +6,13 @@ import {
   attendeeCounts,
   attendeesCsv,
   cancelEvent,
+  cancelRegistration,
   createEvent,
   Event,
   eventsDepsOf,
   listAttendees,
   loadEvent,
+  promoteRegistration,
   publishEvent,
   setCheckedIn,
   updateEvent,
@@ -43,6 +45,8 @@ const messages = {
   angelegt: 'ce.created',
   veroeffentlicht: 'ce.published',
   abgesagt: 'ce.cancelled',
+  storniert: 'ce.reg.cancelled',
+  nachgerueckt: 'ce.reg.promoted',
 } as const;
 
 /**
@@ -202,6 +206,32 @@ export function consoleEventRoutes(deps: WebDeps): Router {
     await cancelEvent(depsOf(req), { eventId: String(event._id) });
     await audit(req, 'event.cancel', event);
     res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=abgesagt`);
+  });
+
+  /** The registration of this event named in the path; another event's is not found. */
+  function registrationIdOf(req: Request): string {
+    const registrationId = String(req.params.registrationId);
+    if (!OBJECT_ID.test(registrationId)) throw AppError.notFound();
+    return registrationId;
+  }
+
+  router.post(`${CONSOLE_EVENTS}/:id/anmeldungen/:registrationId/stornieren`, async (req, res) => {
+    const event = await managedEvent(req);
+    const registrationId = registrationIdOf(req);
+    const { alreadyCancelled } = await cancelRegistration(depsOf(req), {
+      eventId: String(event._id),
+      registrationId,
+    });
+    if (!alreadyCancelled) await audit(req, 'event.registration.cancel', event, registrationId);
+    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=storniert`);
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/anmeldungen/:registrationId/nachruecken`, async (req, res) => {
+    const event = await managedEvent(req);
+    const registrationId = registrationIdOf(req);
+    await promoteRegistration(depsOf(req), { eventId: String(event._id), registrationId });
+    await audit(req, 'event.registration.promote', event, registrationId);
+    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=nachgerueckt`);
   });
 
   router.get(`${CONSOLE_EVENTS}/:id/teilnehmende.csv`, async (req, res) => {
