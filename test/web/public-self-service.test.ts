@@ -83,10 +83,10 @@ describe('the waiting-list place', () => {
     const third = await reg('Clara Dritte', 'clara-dritte@example.org');
     expect([second.outcome, third.outcome]).toEqual(['waitlisted', 'waitlisted']);
 
+    // The mail points to the manage page for the place: counting it per mail would read the
+    // whole waiting list once per registrant of a burst (a scan on FerretDB 1.x).
     const [mail] = await waitForMail({ to: 'clara-dritte@example.org', subject: 'Warteliste' });
-    expect(mail!.text).toContain('Sie sind Nr. 2 auf der Warteliste');
-    const [secondMail] = await waitForMail({ to: 'bernd-zweiter@example.org', subject: 'Warteliste' });
-    expect(secondMail!.text).toContain('Sie sind Nr. 1 auf der Warteliste');
+    expect(mail!.text).toContain('Ihren aktuellen Platz auf der Liste sehen Sie über den Link unten');
 
     const manage = `/veranstaltungen/anmeldung/${third.manageToken}`;
     const ctx = await newVisitor(browser);

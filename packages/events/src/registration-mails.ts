@@ -5,7 +5,6 @@ import type { RegistrationDoc } from './models/registration';
 import { eventUrlOf, manageUrlOf } from './manage-token';
 import type { EventsDeps } from './events-deps';
 import { enqueueMailBatched } from './batched-enqueue';
-import { waitlistPosition } from './waitlist-position';
 
 export type RegistrationMailKind =
   | 'confirmed'
@@ -99,20 +98,13 @@ const standing: Record<RegistrationDoc['status'], string> = {
   'offer-expired': 'Ihr Platzangebot ist abgelaufen.',
 };
 
-function intro(
-  kind: RegistrationMailKind,
-  reg: MailRegistration,
-  timeZone: string,
-  position: number | null,
-): string {
+function intro(kind: RegistrationMailKind, reg: MailRegistration, timeZone: string): string {
   const seats = reg.companions > 0 ? ` (${1 + reg.companions} Plätze)` : '';
   switch (kind) {
     case 'confirmed':
       return `Ihre Anmeldung${seats} ist bestätigt. Die Termindatei im Anhang können Sie in Ihren Kalender übernehmen.`;
     case 'waitlisted':
-      return position
-        ? `Die Veranstaltung ist ausgebucht. Sie sind Nr. ${position} auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie.`
-        : `Die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie.`;
+      return `Die Veranstaltung ist ausgebucht. Sie stehen auf der Warteliste${seats}; wird ein Platz frei, benachrichtigen wir Sie. Ihren aktuellen Platz auf der Liste sehen Sie über den Link unten.`;
     case 'promoted':
       return `Für Sie ist ein Platz frei geworden: Ihre Anmeldung${seats} ist jetzt bestätigt.`;
     case 'offered':
@@ -134,12 +126,6 @@ function intro(
         reg.status ? standing[reg.status] : ''
       } Waren Sie das nicht, können Sie diese E-Mail einfach ignorieren.`;
   }
-}
-
-/** The place a waiting-list mail names, counted when the mail is rendered (see waitlist-position.ts). */
-function positionOf(kind: RegistrationMailKind, eventId: string, reg: MailRegistration) {
-  if (kind !== 'waitlisted' || !reg.waitlistedAt) return Promise.resolve(null);
-  return waitlistPosition({ _id: reg._id, eventId, status: 'waitlisted', waitlistedAt: reg.waitlistedAt });
 }
 
 /**
@@ -183,7 +169,7 @@ export async function enqueueRegistrationMail(
   if (event.accessibility) rows.push(['Barrierefreiheit', event.accessibility]);
   rows.push(['Kontakt', `${event.contact.name} <${event.contact.email}>`]);
   const blocks: MailBlock[] = [
-    { type: 'p', text: intro(kind, reg, deps.timeZone, await positionOf(kind, eventId, reg)) },
+    { type: 'p', text: intro(kind, reg, deps.timeZone) },
     { type: 'facts', rows },
     { type: 'action', label: 'Zur Veranstaltung', url: eventUrl },
   ];
