@@ -277,6 +277,8 @@ describe('one person across events, funding alerts, newsletter and calendar feed
       funding_match_index_changes: after.funding_match_index_changes,
       // The pointers of the person's three link tokens go with their hashes.
       funding_subscription_token_keys: before.funding_subscription_token_keys! - 3,
+      // And the key of the address's one sign-up (it holds the address's HMAC).
+      funding_subscription_address_keys: before.funding_subscription_address_keys! - 1,
       // And the (event, address) pointers of the person's two registrations.
       event_registration_keys: before.event_registration_keys! - 2,
       event_seats: before.event_seats! - 2,

@@ -1,10 +1,9 @@
 import { AppError } from '@qn/domain';
 import { liftSuppression } from '@qn/mail';
-import { Alert } from './models/alert';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { findSubscriptionByToken } from './find-subscription';
+import { subscriptionIdsOfAddress } from './subscriptions-of-address';
 import { noteMatchIndexChanges, noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
-import { op } from './trusted';
 
 /**
  * Confirms a sign-up (idempotent). The confirmation time completes the proof of consent. Any
@@ -27,22 +26,17 @@ export async function confirmSubscription(opts: {
     { _id: sub._id },
     { $set: { status: 'confirmed', confirmedAt: now, 'consent.confirmedAt': now }, $unset: { expiresAt: 1 } },
   );
-  const replaced = await Subscription.find(
-    { emailHash: sub.emailHash, status: 'confirmed', _id: op({ $ne: sub._id }) },
-    { _id: 1 },
-  ).lean();
-  if (replaced.length) {
-    const ids = replaced.map((r) => r._id);
-    await Subscription.updateMany(
-      { _id: op({ $in: ids }) },
-      { $set: { status: 'ended', endedReason: 'replaced' } },
-    );
-    await Alert.updateMany(
-      { subscriptionId: op({ $in: ids }), status: 'pending' },
-      { $set: { status: 'skipped' } },
-    );
-    await noteRemovedFromMatchIndex(ids);
+  // The address's other subscriptions by their keys, each read by `_id` (docs/adr/0009).
+  const replaced: string[] = [];
+  for (const id of await subscriptionIdsOfAddress(sub.emailHash)) {
+    if (id === sub._id) continue;
+    const other = await Subscription.findById(id, { status: 1 }).lean();
+    if (other?.status !== 'confirmed') continue;
+    await Subscription.updateOne({ _id: id }, { $set: { status: 'ended', endedReason: 'replaced' } });
+    replaced.push(id);
   }
+  // Their pending alerts are left as they are: every sender checks the status first.
+  await noteRemovedFromMatchIndex(replaced);
   // The person asked again, explicitly: an earlier "unsubscribed" suppression no longer holds.
   await liftSuppression(sub.email, opts.secret);
   const after = (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;

@@ -16,6 +16,15 @@ export {
   tokenKeysOf,
   type SubscriptionTokenKeyDoc,
 } from './models/subscription-token-key';
+export {
+  SubscriptionAddressKey,
+  addressKeyId,
+  type SubscriptionAddressKeyDoc,
+} from './models/subscription-address-key';
+export { dropAddressKeys, listAddressKeys } from './address-keys';
+export { backfillAddressKeys, addressKeysComplete } from './backfill-address-keys';
+export { LookupBackfill, type LookupBackfillDoc } from './models/lookup-backfill';
+export { subscriptionIdsOfAddress } from './subscriptions-of-address';
 export { Alert, alertId, type AlertDoc, type AlertKind } from './models/alert';
 export { MatchRun, type MatchRunDoc } from './models/match-run';
 export { LinkCheck, type LinkCheckDoc } from './models/link-check';

@@ -1,11 +1,11 @@
-import { Alert } from './models/alert';
 import { Subscription, type SubscriptionDoc } from './models/subscription';
 import { findSubscriptionByToken } from './find-subscription';
 import { noteRemovedFromMatchIndex } from './match-index/note-match-index-changes';
 
 /**
  * Ends a subscription (idempotent): no alert, digest item or reminder goes out for it after
- * this, since every sender checks the status first and pending items are dropped here.
+ * this, since every sender checks the status first (and marks what it drops as skipped). Every
+ * read and write goes by `_id`.
  */
 export async function unsubscribe(opts: {
   token: string;
@@ -22,6 +22,5 @@ export async function unsubscribe(opts: {
   }
   // Noted on every call, so a retry after a crash right after the update still reaches the index.
   await noteRemovedFromMatchIndex([sub._id]);
-  await Alert.updateMany({ subscriptionId: sub._id, status: 'pending' }, { $set: { status: 'skipped' } });
   return (await Subscription.findById(sub._id).lean<SubscriptionDoc>())!;
 }

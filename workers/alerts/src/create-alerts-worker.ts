@@ -5,6 +5,7 @@ import type { Logger } from '@qn/log';
 import { createWorker, QueueName, type Producer } from '@qn/queue';
 import {
   applyMatchIndexChanges,
+  backfillAddressKeys,
   checkProgrammeLinks,
   dateIn,
   expirePendingSubscriptions,
@@ -63,6 +64,11 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
   const started = applyMatchIndexChanges(index).catch((err: Error) =>
     deps.logger.warn({ err: err.message }, 'match index not brought up to date at start'),
   );
+  // Subscriptions from before address keys get theirs once per database (docs/adr/0009); the
+  // hourly housekeeping retries an interrupted pass.
+  backfillAddressKeys().catch((err: Error) =>
+    deps.logger.warn({ err: err.message }, 'address keys not backfilled at start'),
+  );
   const worker = createWorker({
     queue: QueueName.alerts,
     connection: deps.connection,
@@ -106,6 +112,7 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
       },
       'funding.housekeeping': async (p, { log }) => {
         const now = p.now ? new Date(p.now) : new Date();
+        await backfillAddressKeys();
         const expired = await expirePendingSubscriptions(now);
         const redone = await reconcileMatches({ producer, now });
         // Keeps the outbox short between publishes.

@@ -36,7 +36,12 @@ export function tokenKeysOf(sub: {
   }));
 }
 
-/** Drops the pointers of these token hashes (a subscription deleted or its links killed). */
+/**
+ * Drops the pointers of these token hashes (a subscription deleted or its links killed). A few
+ * (one person's erasure) go one `_id` each; FerretDB reads the whole collection for `$in`, which
+ * only the housekeeping's bulk of expired sign-ups is worth.
+ */
 export async function dropTokenKeys(hashes: string[]): Promise<void> {
-  if (hashes.length) await SubscriptionTokenKey.deleteMany({ _id: op({ $in: hashes }) });
+  if (hashes.length > 30) await SubscriptionTokenKey.deleteMany({ _id: op({ $in: hashes }) });
+  else for (const h of hashes) await SubscriptionTokenKey.deleteOne({ _id: h });
 }

@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Alert, dropTokenKeys, eraseFromMatchIndex, Programme, Subscription, tokenKeysOf } from '@qn/funding';
+import {
+  Alert,
+  dropAddressKeys,
+  dropTokenKeys,
+  eraseFromMatchIndex,
+  Programme,
+  Subscription,
+  subscriptionIdsOfAddress,
+  tokenKeysOf,
+  type SubscriptionDoc,
+} from '@qn/funding';
 import { anyOf, deadHash, erasedAddress, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { PersonalDataHolder } from '../types';
@@ -8,6 +18,24 @@ const consentBasis = {
   de: 'Art. 6 Abs. 1 lit. a DSGVO (Einwilligung per Double-Opt-In; Textversion, Zeitpunkt und Filter gespeichert, Art. 7 Abs. 1 DSGVO)',
   en: 'Art. 6(1)(a) GDPR (double opt-in consent; text version, time and filters stored, Art. 7(1) GDPR)',
 };
+
+const SECRET_FIELDS = [
+  'tokenSalt',
+  'confirmTokenHash',
+  'manageTokenHash',
+  'unsubscribeTokenHash',
+  'emailHash',
+] as const;
+
+/** The address's subscriptions: a key whose subscription is gone or erased (another hash) is skipped. */
+async function subscriptionsOf(addressHash: string): Promise<SubscriptionDoc[]> {
+  const found: SubscriptionDoc[] = [];
+  for (const id of await subscriptionIdsOfAddress(addressHash)) {
+    const sub = await Subscription.findById(id).lean<SubscriptionDoc>();
+    if (sub?.emailHash === addressHash) found.push(sub);
+  }
+  return found;
+}
 
 /** Alert subscriptions with their proof of consent, in every status. */
 export const fundingSubscriptionsHolder: PersonalDataHolder = {
@@ -48,20 +76,21 @@ export const fundingSubscriptionsHolder: PersonalDataHolder = {
       de: 'Unbestätigte Anmeldungen verfallen nach 72 Stunden; bestätigte bis zur Abmeldung oder Löschung',
       en: 'Unconfirmed sign-ups expire after 72 hours; confirmed ones until unsubscribing or erasure',
     }),
+  // By the address's keys, each subscription read by `_id` (docs/adr/0009): the same few reads
+  // however many subscriptions there are.
   find: async (ctx) =>
     toRecords(
-      await Subscription.find(
-        { $or: [{ email: ctx.email }, { emailHash: ctx.addressHash }] },
-        { tokenSalt: 0, confirmTokenHash: 0, manageTokenHash: 0, unsubscribeTokenHash: 0, emailHash: 0 },
-      ).lean(),
+      (await subscriptionsOf(ctx.addressHash)).map((sub) => {
+        // Secrets and the address's HMAC are no part of an export.
+        const rest: Partial<SubscriptionDoc> = { ...sub };
+        for (const k of SECRET_FIELDS) delete rest[k];
+        return rest;
+      }),
     ),
   // Kept as a row so subscriber statistics stay right; nothing in it leads back to the person,
   // every link dies with its hash, and no alert goes out for it any more.
   erase: async (ctx) => {
-    const subs = await Subscription.find(
-      { $or: [{ email: ctx.email }, { emailHash: ctx.addressHash }] },
-      { _id: 1, status: 1, confirmTokenHash: 1, manageTokenHash: 1, unsubscribeTokenHash: 1 },
-    ).lean();
+    const subs = await subscriptionsOf(ctx.addressHash);
     for (const s of subs) {
       const active = s.status === 'pending' || s.status === 'confirmed';
       await Subscription.updateOne(
@@ -90,11 +119,9 @@ export const fundingSubscriptionsHolder: PersonalDataHolder = {
         subs.map((s) => s._id),
         ctx.redis && { redis: ctx.redis, prefix: ctx.config.QUEUE_PREFIX },
       );
-      await Alert.updateMany(
-        { subscriptionId: anyOf(subs.map((s) => s._id)), status: 'pending' },
-        { $set: { status: 'skipped' } },
-      );
+      // Their pending alerts stay as they are: every sender checks the status (now ended) first.
     }
+    await dropAddressKeys(ctx.addressHash);
     return { deleted: 0, anonymised: subs.length };
   },
 };
