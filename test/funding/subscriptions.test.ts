@@ -191,6 +191,27 @@ describe('manage and unsubscribe links', () => {
     expect(after.reminders).toBe(false);
   });
 
+  it('rejects a manage form of unknown fields or wrong types with 400, and changes nothing', async () => {
+    const { email } = await confirmedSubscriber();
+    const sub = (await Subscription.findOne({ email, status: 'confirmed' }).lean())!;
+    const url = `/api/funding/subscriptions/manage/${subscriptionToken('manage', sub, s.config.SECRET_KEY)}`;
+    for (const [body, fields] of [
+      [{ bad: 1 }, ['bad', 'frequency']],
+      [{ frequency: 'immediate', providers: { $gt: '' } }, ['providers']],
+      [{ frequency: 'immediate', reminders: true }, ['reminders']],
+      [{ frequency: 'immediate', keywords: 'k'.repeat(1001) }, ['keywords']],
+      [{ frequency: 'daily' }, ['frequency']],
+    ] as const) {
+      const res = await request(s.server).post(url).send(body);
+      expect([body, res.status]).toEqual([body, 400]);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([...fields].sort());
+    }
+    const after = (await Subscription.findById(sub._id).lean())!;
+    expect(after.match).toEqual(sub.match);
+    expect([after.frequency, after.reminders]).toEqual([sub.frequency, sub.reminders]);
+  });
+
   it('unsubscribes by one-click POST without login or cookies; a GET only shows the button', async () => {
     const { email } = await confirmedSubscriber();
     const sub = (await Subscription.findOne({ email, status: 'confirmed' }).lean())!;

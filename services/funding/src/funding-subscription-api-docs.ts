@@ -115,7 +115,7 @@ documentRoute({
   path: `${base}/subscriptions/manage/:token`,
   summary: 'The manage page’s form (for browsers): saves and shows the page again',
   description:
-    'Body `application/x-www-form-urlencoded`: `fieldsOfAction`, `applicantTypes`, `municipalities`, `providers` (repeated, none = all), `keywords` (comma-separated), `frequency` (`immediate` | `weekly`), `reminders=on`. Validated like the PATCH.',
+    'Body `application/x-www-form-urlencoded`: `fieldsOfAction`, `applicantTypes`, `municipalities`, `providers` (repeated, none = all), `keywords` (comma-separated), `frequency` (`immediate` | `weekly`), `reminders=on`. Validated like the PATCH: an unknown field or a missing `frequency` is a 400 and changes nothing.',
   tags,
   auth: 'public',
   params: tokenParam,

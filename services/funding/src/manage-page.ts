@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ACTOR_TYPES, FIELDS_OF_ACTION, FUNDING_PROVIDERS, MUNICIPALITIES } from '@qn/domain';
 import { escapeHtml } from '@qn/mail';
 import type { SubscriptionView } from '@qn/funding';
@@ -60,17 +61,33 @@ export function managePageHtml(v: SubscriptionView, saved: boolean): string {
   ].join('');
 }
 
+const formList = z.union([z.string().max(100), z.array(z.string().max(100)).max(100)]).optional();
+
+/**
+ * The manage page's form as posted: only its own fields, and the frequency it always sends (a
+ * radio button with one checked). Anything else is a 400 before anything changes, since an
+ * unchecked box reads as "none" and a body of unknown fields would otherwise clear every filter.
+ */
+export const manageForm = z.strictObject({
+  fieldsOfAction: formList,
+  applicantTypes: formList,
+  municipalities: formList,
+  providers: formList,
+  keywords: z.string().max(1000).optional(),
+  frequency: z.enum(['immediate', 'weekly']),
+  reminders: z.literal('on').optional(),
+});
+
 /** A posted manage form, shaped like the JSON patch. */
-export function formToPatch(body: Record<string, unknown>): Record<string, unknown> {
-  const arr = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  const kw = typeof body.keywords === 'string' ? body.keywords : '';
+export function formToPatch(body: z.infer<typeof manageForm>): Record<string, unknown> {
+  const arr = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
   return {
     filters: {
       fieldsOfAction: arr(body.fieldsOfAction),
       applicantTypes: arr(body.applicantTypes),
       municipalities: arr(body.municipalities),
       providers: arr(body.providers),
-      keywords: kw
+      keywords: (body.keywords ?? '')
         .split(',')
         .map((k) => k.trim())
         .filter(Boolean),

@@ -17,7 +17,7 @@ import {
 } from '@qn/funding';
 import type { FundingRouterDeps } from './deps';
 import { notFoundPage, p, postButton, sendPage, wantsHtml } from './pages';
-import { formToPatch, managePageHtml } from './manage-page';
+import { formToPatch, manageForm, managePageHtml } from './manage-page';
 
 export const subscribeInput = z.strictObject({
   email: z.email().max(254),
@@ -124,7 +124,7 @@ export function subscriptionRoutes(deps: FundingRouterDeps): Router {
   r.post(
     '/subscriptions/manage/:token',
     pageOr404(async (req, res, token) => {
-      const patch = parseInput(managePatch, formToPatch(req.body ?? {}));
+      const patch = parseInput(managePatch, formToPatch(parseInput(manageForm, req.body ?? {})));
       const view = toSubscriptionView(await updateManagedSubscription({ token, patch }));
       sendPage(res, 200, 'Benachrichtigungen verwalten', managePageHtml(view, true));
     }),
