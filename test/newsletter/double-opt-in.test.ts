@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { waitForMail, listMail } from '@qn/testing';
+import { eventually, waitForMail, listMail } from '@qn/testing';
 import { Subscriber, CONSENT_TEXT_VERSION } from '@qn/newsletter';
 import { admin, apiPathOf, startStack, type Stack } from './support';
 
@@ -96,7 +96,13 @@ describe('double opt-in', () => {
     expect(b.body).toEqual(a.body);
     expect(c.body).toEqual(a.body);
     await waitForMail({ to: fresh, subject: 'Bitte bestätigen' });
-    await new Promise((r) => setTimeout(r, 1500));
+    // The sign-ups enqueued their mails before answering: once the mail queue is empty, a second
+    // confirmation mail would have arrived.
+    const mailQueue = s.aio.rt.producer.queue('mail');
+    await eventually('mail queue drained', async () => {
+      const c = await mailQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return Object.values(c).every((n) => n === 0);
+    });
     expect(await listMail({ to: fresh, subject: 'Bitte bestätigen' })).toHaveLength(1);
     expect(await listMail({ to: confirmedEmail, subject: 'Bitte bestätigen' })).toHaveLength(1);
     expect((await Subscriber.findOne({ email: confirmedEmail }).lean())!.status).toBe('confirmed');
