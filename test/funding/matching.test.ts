@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { addDays, Alert, dateIn, Subscription } from '@qn/funding';
 import { suppressAddress } from '@qn/mail';
-import { listMail, waitForMail } from '@qn/testing';
+import { eventually, listMail, waitForMail } from '@qn/testing';
 import { admin, programmeBody, startFundingStack, type FundingStack } from './support/funding-stack';
 import { address, signUp } from './support/subscribers';
 import { tokenIn } from './support/links';
@@ -48,7 +48,16 @@ afterAll(async () => {
 
 async function recipients(subject: string, expected: number): Promise<string[]> {
   if (expected > 0) await waitForMail({ subject }, { count: expected, timeoutMs: 30_000 });
-  await new Promise((r) => setTimeout(r, 1_000)); // room for a wrong extra mail to arrive
+  // A wrong extra mail would be queued or on its way until both queues hold nothing runnable:
+  // matching enqueues its mails before its job completes, so alerts is read first. Deadline
+  // reminders wait as delayed alert jobs and are not part of this.
+  await eventually('matching and mailing settled', async () => {
+    const alerts = await s.rt.producer.queue('alerts').getJobCounts('waiting', 'active', 'prioritized');
+    const mail = await s.rt.producer
+      .queue('mail')
+      .getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return [...Object.values(alerts), ...Object.values(mail)].every((n) => n === 0);
+  });
   const names = Object.entries(email);
   return (await listMail({ subject }))
     .map((m) => names.find(([, e]) => e === m.envelope.to[0])?.[0] ?? m.envelope.to[0]!)
