@@ -1,12 +1,15 @@
 import { Account, type AccountDoc } from './models/account';
 import { ApiToken } from './models/api-token';
 import { hashToken } from './token-hash';
+import type { Membership } from './access-rules';
 
 export type Principal = {
   accountId: string;
   email: string;
   role: AccountDoc['role'];
   organisationId?: string;
+  /** Per-organisation roles; absent on principals of the older one-organisation shape. */
+  memberships?: Membership[];
 };
 
 /** Looks the token up by its hash; the database compare is on the hash, so timing says nothing. */

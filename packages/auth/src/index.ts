@@ -6,7 +6,12 @@ export { issueApiToken, revokeApiToken } from './issue-api-token';
 export { authenticateToken, principalOf, type Principal } from './authenticate-token';
 export {
   canManageOrganisation,
+  canViewOrganisation,
+  membershipsOf,
   assertCanManageOrganisation,
+  assertCanViewOrganisation,
+  type Membership,
+  type MembershipRole,
   assertAuthenticated,
   assertRole,
 } from './access-rules';
