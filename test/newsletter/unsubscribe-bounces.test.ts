@@ -1,6 +1,6 @@
-import { listMail, waitForMail } from '@qn/testing';
-import { isSuppressed, Suppression } from '@qn/mail';
-import { Subscriber } from '@qn/newsletter';
+import { listMail, notById, queriesDuring, waitForMail } from '@qn/testing';
+import { addressHash, isSuppressed, Suppression } from '@qn/mail';
+import { Subscriber, signLinkToken } from '@qn/newsletter';
 import {
   admin,
   createCampaign,
@@ -38,6 +38,20 @@ async function sendTo(listIds: string[], subject: string) {
 }
 
 describe('unsubscribe', () => {
+  it('finds the address on every list by _id alone (FerretDB 1.x scans any other filter)', async () => {
+    const hash = addressHash(addr('bob'), s.config.SECRET_KEY);
+    const token = signLinkToken({ kind: 'u', listId: listA, addressHash: hash }, s.config.SECRET_KEY);
+    const { result, queries } = await queriesDuring(() =>
+      s.http.post(`/api/newsletter/u/${token}`).type('form').send('List-Unsubscribe=One-Click'),
+    );
+    expect(result.status).toBe(200);
+    const rows = await Subscriber.find({ email: addr('bob') }).lean();
+    expect(rows.map((r) => r.status)).toEqual(['unsubscribed', 'unsubscribed']);
+    // Lists are few; the subscribers, the suppression list and the ledger are many.
+    const large = ['newsletter_subscribers', 'suppressions'];
+    expect(notById(queries.filter((q) => large.includes(q.collection)))).toEqual([]);
+  });
+
   it('unsubscribes by the one-click POST from the List-Unsubscribe header, without cookie or login', async () => {
     await sendTo([listA], `Erste ${s.db}`);
     const [m] = await waitForMail({ to: addr('ulla'), subject: `Erste ${s.db}` });

@@ -1,5 +1,6 @@
 import { Suppression, type SuppressionReason } from '@qn/mail';
-import { Subscriber, type SubscriberDoc, type SubscriberStatus } from './models/subscriber';
+import { NewsletterList } from './models/newsletter-list';
+import { Subscriber, subscriberIdOf, type SubscriberDoc, type SubscriberStatus } from './models/subscriber';
 import type { NewsletterContext } from './newsletter-context';
 import { addressLock, withLock } from './redis-lock';
 
@@ -23,9 +24,7 @@ export async function stopAddress(
   now = new Date(),
 ): Promise<{ lists: number }> {
   return withLock(ctx, addressLock(addressHashValue), async () => {
-    const subs = await Subscriber.find({ addressHash: addressHashValue }, { _id: 1, status: 1 }).lean<
-      Pick<SubscriberDoc, '_id' | 'status'>[]
-    >();
+    const subs = await recordsOfAddress(addressHashValue);
     for (const s of subs) {
       if (s.status === reason) continue;
       if (rank(s.status) > rank(reason)) continue;
@@ -44,6 +43,23 @@ export async function stopAddress(
     }
     return { lists: subs.length };
   });
+}
+
+/**
+ * The address's record on each list, by `_id` (`<list>:<address hash>`): FerretDB 1.x reads the
+ * whole subscriber collection for a filter on `addressHash`, and there are far fewer lists than
+ * subscribers. The record's own hash decides (an erased record keeps its `_id`, not its hash).
+ */
+async function recordsOfAddress(hash: string): Promise<Pick<SubscriberDoc, '_id' | 'status'>[]> {
+  const lists = await NewsletterList.find({}, { _id: 1 }).lean();
+  const found = await Promise.all(
+    lists.map((l) =>
+      Subscriber.findById(subscriberIdOf(String(l._id), hash), { _id: 1, status: 1, addressHash: 1 }).lean<
+        Pick<SubscriberDoc, '_id' | 'status' | 'addressHash'>
+      >(),
+    ),
+  );
+  return found.filter((s): s is NonNullable<typeof s> => s !== null && s.addressHash === hash);
 }
 
 /** A complaint outranks a bounce outranks an unsubscription; an erasure or manual block stays. */
