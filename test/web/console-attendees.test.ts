@@ -99,3 +99,57 @@ it('promotes out of turn, refuses beyond the capacity, cancels and moves the lis
   );
   expect(violations).toEqual({ desktop: [], phone: [] });
 });
+
+it('registers someone on their behalf, with errors beside the fields and a known address told apart', async () => {
+  const deps = eventsDepsOf(stack.aio.rt);
+  const event = await createEvent(deps, {
+    ...eventFields({ capacity: 5, maxCompanions: 1 }),
+    organisationId: 'stadt-nuertingen',
+  });
+  const eventId = String(event._id);
+  await publishEvent(deps, { eventId });
+  const page = await desktop.newPage();
+  await page.goto(stack.url(`/konsole/veranstaltungen/${eventId}`));
+  await page.getByRole('link', { name: 'Jemanden anmelden' }).click();
+  await page.getByLabel(/^Name/).fill('Dora Drossel');
+  await page.getByLabel(/^E-Mail-Adresse/).fill('keine-adresse');
+  await page.getByLabel(/^Begleitung/).fill('1');
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.getByRole('heading', { name: /korrigieren/ }).waitFor();
+  await expect(page.getByLabel(/^E-Mail-Adresse/).getAttribute('aria-invalid')).resolves.toBe('true');
+  await expect(page.getByLabel(/^Name/).inputValue()).resolves.toBe('Dora Drossel');
+  expect(await Registration.countDocuments({ eventId })).toBe(0);
+
+  await page.getByLabel(/^E-Mail-Adresse/).fill('Dora.Drossel@Example.org');
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.waitForURL(/erledigt=angemeldet/);
+  await waitForMail({ to: 'dora.drossel@example.org', subject: 'Anmeldung bestätigt' });
+  const stored = (await Registration.find({ eventId }).lean())!;
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ status: 'confirmed', source: 'organiser', companions: 1 });
+  expect(await Seat.countDocuments({ eventId })).toBe(2);
+  expect(
+    await AuditEntry.countDocuments({
+      action: 'event.registration.create',
+      objectId: String(stored[0]!._id),
+    }),
+  ).toBe(1);
+
+  await page.goto(stack.url(`/konsole/veranstaltungen/${eventId}/anmelden`));
+  await page.getByLabel(/^Name/).fill('Dora Drossel');
+  await page.getByLabel(/^E-Mail-Adresse/).fill('dora.drossel@example.org');
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.waitForURL(/erledigt=bekannt/);
+  expect(await Registration.countDocuments({ eventId })).toBe(1);
+  await page.close();
+
+  const phone = await newVisitor(browser, { phone: true, storageState: await desktop.storageState() });
+  const violations = await auditPage(
+    browser,
+    stack.url(`/konsole/veranstaltungen/${eventId}/anmelden`),
+    'konsole-jemanden-anmelden',
+    undefined,
+    { desktop, phone },
+  );
+  expect(violations).toEqual({ desktop: [], phone: [] });
+});

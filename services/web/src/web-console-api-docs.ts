@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentRoute, type ApiResponse, type ApiRoute, type RouteAuth } from '@qn/http';
 import { signInSchema } from './console/sign-in-routes';
 import { eventForm } from './console/events/event-form';
+import { onBehalfForm } from './console/events/register-on-behalf';
 import { campaignForm, listForm, scheduleForm, testForm } from './newsletter/console-newsletter-routes';
 import {
   buttonForm,
@@ -199,7 +200,16 @@ consolePage(`${CE}/:id`, 'An event with counts and the attendee list', 'console-
   params: idParams,
   query: z.object({
     erledigt: z
-      .enum(['gespeichert', 'angelegt', 'veroeffentlicht', 'abgesagt', 'storniert', 'nachgerueckt'])
+      .enum([
+        'gespeichert',
+        'angelegt',
+        'veroeffentlicht',
+        'abgesagt',
+        'storniert',
+        'nachgerueckt',
+        'angemeldet',
+        'bekannt',
+      ])
       .optional(),
   }),
   errors404: true,
@@ -285,6 +295,31 @@ consolePost(
   },
 );
 
+consolePage(`${CE}/:id/anmelden`, 'Register someone on their behalf: the form', 'console-session', {
+  params: idParams,
+  errors404: true,
+});
+consolePost(
+  `${CE}/:id/anmelden`,
+  'Register someone on their behalf (confirmed or waitlisted, mailed like any registration); audited',
+  'console-session',
+  ceDone('?erledigt=angemeldet'),
+  {
+    description:
+      'An address already registered for the event redirects with `?erledigt=bekannt`; nothing changes.',
+    params: idParams,
+    body: formBody(onBehalfForm),
+    bodyExample: {
+      _csrf: CSRF_EXAMPLE,
+      name: 'Erika Muster',
+      email: 'erika@example.org',
+      organisation: '',
+      companions: '0',
+      accessibilityNeeds: '',
+    },
+    statuses: [400, 404, 409, 410, 503],
+  },
+);
 const registrationParams = z.strictObject({ id: idParams.shape.id, registrationId: idParams.shape.id });
 consolePost(
   `${CE}/:id/anmeldungen/:registrationId/stornieren`,

@@ -318,6 +318,12 @@ export const de = {
   'ce.att.offer-expired': 'Angebot abgelaufen',
   'ce.export': 'Teilnehmendenliste als CSV herunterladen',
   'ce.attendee.actions': 'Aktionen',
+  'ce.reg.onBehalf': 'Jemanden anmelden',
+  'ce.reg.onBehalf.submit': 'Anmelden',
+  'ce.reg.onBehalf.consent':
+    'Die Person ist einverstanden, dass ihre Angaben für diese Veranstaltung gespeichert werden, und erhält die Bestätigung per E-Mail.',
+  'ce.reg.registered': 'Die Anmeldung wurde gespeichert.',
+  'ce.reg.known': 'Diese Adresse ist für die Veranstaltung bereits angemeldet.',
   'ce.reg.cancel': 'Stornieren',
   'ce.reg.promote': 'Nachrücken lassen',
   'ce.reg.cancelled': 'Die Anmeldung wurde storniert.',

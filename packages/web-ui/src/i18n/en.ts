@@ -312,6 +312,12 @@ export const en: Record<MessageKey, string> = {
   'ce.att.offer-expired': 'offer expired',
   'ce.export': 'Download the attendee list as CSV',
   'ce.attendee.actions': 'Actions',
+  'ce.reg.onBehalf': 'Register someone',
+  'ce.reg.onBehalf.submit': 'Register',
+  'ce.reg.onBehalf.consent':
+    'The person agrees that their details are stored for this event and receives the confirmation by e-mail.',
+  'ce.reg.registered': 'The registration was saved.',
+  'ce.reg.known': 'This address is already registered for the event.',
   'ce.reg.cancel': 'Cancel',
   'ce.reg.promote': 'Move up from the waiting list',
   'ce.reg.cancelled': 'The registration was cancelled.',

@@ -144,7 +144,10 @@ export function consoleEventPage(
         ${e.status !== 'cancelled' ? html`<a href="${CONSOLE_EVENTS}/${id}/absagen">${t('ce.cancel')}</a>` : ''}
       </div>
       <h2>${t('ce.attendees')}</h2>
-      <p><a href="${CONSOLE_EVENTS}/${id}/teilnehmende.csv" download>${t('ce.export')}</a></p>
+      <p>
+        ${e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/anmelden">${t('ce.reg.onBehalf')}</a>` : ''}
+        <a href="${CONSOLE_EVENTS}/${id}/teilnehmende.csv" download>${t('ce.export')}</a>
+      </p>
       ${attendeeTable(ctx, e, attendees, opts.timeZone)}`,
   };
 }

@@ -13,6 +13,7 @@ import {
   listAttendees,
   loadEvent,
   promoteRegistration,
+  registerAttendee,
   publishEvent,
   setCheckedIn,
   updateEvent,
@@ -37,6 +38,7 @@ import {
   formValuesOfEvent,
   renderEventForm,
 } from './event-form';
+import { onBehalfForm, onBehalfPage } from './register-on-behalf';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
@@ -47,6 +49,8 @@ const messages = {
   abgesagt: 'ce.cancelled',
   storniert: 'ce.reg.cancelled',
   nachgerueckt: 'ce.reg.promoted',
+  angemeldet: 'ce.reg.registered',
+  bekannt: 'ce.reg.known',
 } as const;
 
 /**
@@ -214,6 +218,41 @@ export function consoleEventRoutes(deps: WebDeps): Router {
     if (!OBJECT_ID.test(registrationId)) throw AppError.notFound();
     return registrationId;
   }
+
+  router.get(`${CONSOLE_EVENTS}/:id/anmelden`, async (req, res) => {
+    const event = await managedEvent(req);
+    const action = `${CONSOLE_EVENTS}/${String(event._id)}/anmelden`;
+    render(res, onBehalfPage(pageContext(res), event, emptyForm({ companions: '0' }), action));
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/anmelden`, async (req, res) => {
+    const event = await managedEvent(req);
+    const action = `${CONSOLE_EVENTS}/${String(event._id)}/anmelden`;
+    const ctx = pageContext(res);
+    const parsed = parseForm(onBehalfForm, req.body, ctx.t);
+    if (!parsed.ok) return render(res, onBehalfPage(ctx, event, parsed.form, action), 400);
+    try {
+      const r = await registerAttendee(depsOf(req), {
+        eventId: String(event._id),
+        ...parsed.data,
+        source: 'organiser',
+        ignoreWindow: true,
+      });
+      if (!r.existing) await audit(req, 'event.registration.create', event, String(r.registration._id));
+      res.redirect(
+        303,
+        `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=${r.existing ? 'bekannt' : 'angemeldet'}`,
+      );
+    } catch (err) {
+      if (isAppError(err) && err.code === 'validation')
+        return render(
+          res,
+          onBehalfPage(ctx, event, withFieldIssues(parsed.form, err.details.fields, err.message), action),
+          400,
+        );
+      throw err;
+    }
+  });
 
   router.post(`${CONSOLE_EVENTS}/:id/anmeldungen/:registrationId/stornieren`, async (req, res) => {
     const event = await managedEvent(req);
