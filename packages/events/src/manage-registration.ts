@@ -4,9 +4,10 @@ import { Registration, type RegistrationDoc } from './models/registration';
 import { Seat } from './models/seat';
 import { hashManageToken, registrationIdOfManageToken } from './manage-token';
 import { OWN_ACT_WAIT_MS, withEventLock } from './event-lock';
+import { confirmSeatHolder } from './confirm-seat-holder';
 import { settleSeatsLocked } from './settle-seats';
 import { enqueueRegistrationMail } from './registration-mails';
-import { removeReminders, scheduleReminders } from './reminders';
+import { removeReminders } from './reminders';
 import type { EventsDeps } from './events-deps';
 
 export async function findByManageToken(
@@ -86,24 +87,7 @@ export async function acceptOffer(
       const now = opts.now ?? new Date();
       if (reg.status !== 'offered' || !reg.offerExpiresAt || reg.offerExpiresAt <= now)
         throw new AppError('gone', 'Das Platzangebot besteht nicht mehr.');
-      await Registration.updateOne(
-        { _id: reg._id },
-        { $set: { status: 'confirmed', confirmedAt: now }, $unset: { offerExpiresAt: 1 } },
-      );
-      const confirmed: RegistrationDoc = {
-        ...reg,
-        status: 'confirmed',
-        confirmedAt: now,
-        offerExpiresAt: undefined,
-      };
-      await scheduleReminders(deps, event, String(reg._id), { replace: true });
-      await enqueueRegistrationMail(deps, {
-        kind: 'confirmed',
-        event,
-        registration: confirmed,
-        occurrence: String(now.getTime()),
-      });
-      return confirmed;
+      return confirmSeatHolder(deps, { event, registration: reg, kind: 'confirmed', now });
     },
     { waitMs: OWN_ACT_WAIT_MS },
   );

@@ -4,9 +4,8 @@ import { Registration, type RegistrationDoc } from './models/registration';
 import { Seat } from './models/seat';
 import { insertSeats, releaseSeats } from './claim-seats';
 import { withEventLock } from './event-lock';
+import { confirmSeatHolder } from './confirm-seat-holder';
 import { isOpenForSeats } from './settle-seats';
-import { enqueueRegistrationMail } from './registration-mails';
-import { scheduleReminders } from './reminders';
 import type { EventsDeps } from './events-deps';
 
 /**
@@ -52,23 +51,6 @@ export async function promoteRegistration(
       }
     }
     const now = opts.now ?? new Date();
-    await Registration.updateOne(
-      { _id: reg._id },
-      { $set: { status: 'confirmed', confirmedAt: now }, $unset: { offerExpiresAt: 1 } },
-    );
-    const confirmed: RegistrationDoc = {
-      ...reg,
-      status: 'confirmed',
-      confirmedAt: now,
-      offerExpiresAt: undefined,
-    };
-    await scheduleReminders(deps, event, regId, { replace: true });
-    await enqueueRegistrationMail(deps, {
-      kind: 'promoted',
-      event,
-      registration: confirmed,
-      occurrence: String(now.getTime()),
-    });
-    return confirmed;
+    return confirmSeatHolder(deps, { event, registration: reg, kind: 'promoted', now });
   });
 }
