@@ -17,6 +17,11 @@ import { publicEventRoutes } from './events/public-event-routes';
 import { publicFundingRoutes } from './funding/public-funding-routes';
 import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
 import { privacyRequestRoutes } from './pages/privacy-request-routes';
+import { myRegistrationsRoutes } from './events/my-registrations-routes';
+import { consoleOrganisationRoutes } from './console/accounts/console-organisation-routes';
+import { consoleAccountRoutes } from './console/accounts/console-account-routes';
+import { consoleTokenRoutes } from './console/tokens/console-token-routes';
+import { consoleAuditRoutes } from './console/audit/console-audit-routes';
 import './web-api-docs';
 
 /** Paths other services own: the web router, mounted last at `/`, never answers for them. */
@@ -46,11 +51,16 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(publicFundingRoutes(deps));
   router.use(publicNewsletterRoutes(deps));
   router.use(privacyRequestRoutes(deps));
+  router.use(myRegistrationsRoutes(deps));
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes());
   router.use(consoleEventRoutes(deps));
   router.use(consoleNewsletterRoutes(deps));
   router.use(consoleFundingRoutes(deps));
+  router.use(consoleOrganisationRoutes(deps));
+  router.use(consoleAccountRoutes(deps));
+  router.use(consoleTokenRoutes(deps));
+  router.use(consoleAuditRoutes(deps));
 
   router.use(webNotFound);
   router.use(webErrorHandler);

@@ -98,6 +98,10 @@ export const de = {
   'console.nav.events': 'Veranstaltungen',
   'console.nav.funding': 'Förderprogramme',
   'console.nav.newsletter': 'Newsletter',
+  'console.nav.organisations': 'Organisationen',
+  'console.nav.accounts': 'Konten',
+  'console.nav.tokens': 'API-Zugangsschlüssel',
+  'console.nav.audit': 'Protokoll',
   'console.nav.queues': 'Warteschlangen',
   'events.title': 'Veranstaltungen',
   'events.intro':

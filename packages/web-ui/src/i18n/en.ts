@@ -94,6 +94,10 @@ export const en: Record<MessageKey, string> = {
   'console.nav.events': 'Events',
   'console.nav.funding': 'Funding programmes',
   'console.nav.newsletter': 'Newsletter',
+  'console.nav.organisations': 'Organisations',
+  'console.nav.accounts': 'Accounts',
+  'console.nav.tokens': 'API tokens',
+  'console.nav.audit': 'Audit log',
   'console.nav.queues': 'Queues',
   'events.title': 'Events',
   'events.intro':
