@@ -2,6 +2,7 @@ import { Account, type AccountDoc } from './models/account';
 import { ApiToken } from './models/api-token';
 import { hashToken } from './token-hash';
 import type { Membership } from './access-rules';
+import { recordApiTokenUse } from './record-api-token-use';
 
 export type Principal = {
   accountId: string;
@@ -12,12 +13,20 @@ export type Principal = {
   memberships?: Membership[];
 };
 
-/** Looks the token up by its hash; the database compare is on the hash, so timing says nothing. */
+/**
+ * Looks the token up by its hash; the database compare is on the hash, so timing says nothing.
+ * The token carries exactly its account's current rights. Its last use is stamped without
+ * waiting: a lost stamp only makes "last used" older, and must never fail or slow a request.
+ */
 export async function authenticateToken(token: string): Promise<Principal | null> {
-  const row = await ApiToken.findById(hashToken(token)).lean();
+  const id = hashToken(token);
+  const row = await ApiToken.findById(id).lean();
   if (!row || row.revokedAt) return null;
   const account = await Account.findById(row.accountId).lean();
   if (!account || account.disabledAt) return null;
+  recordApiTokenUse(id).catch((err: Error) =>
+    process.emitWarning(`last use of an API token not recorded: ${err.message}`),
+  );
   return principalOf(account);
 }
 

@@ -2,7 +2,11 @@ export { Account, type AccountDoc, type Role } from './models/account';
 export { ApiToken } from './models/api-token';
 export { Organisation, type OrganisationDoc } from './models/organisation';
 export { newToken, hashToken, safeEqual } from './token-hash';
-export { issueApiToken, revokeApiToken } from './issue-api-token';
+export { issueApiToken, createApiToken, apiTokenNameProblem, API_TOKEN_NAME_MAX } from './issue-api-token';
+export { revokeApiToken } from './revoke-api-token';
+export { listApiTokens, listAllApiTokens, findApiToken, type ApiTokenView } from './list-api-tokens';
+export { recordApiTokenUse, TOKEN_USE_INTERVAL_MS } from './record-api-token-use';
+export { ApiTokenUse } from './models/api-token-use';
 export { authenticateToken, principalOf, type Principal } from './authenticate-token';
 export {
   canManageOrganisation,
