@@ -28,9 +28,13 @@ return out`;
 /**
  * Appends free numbers (ARGV[3..]); creates the generation marker if the pool was lost
  * (ARGV[1]); both keys expire at ARGV[2] (ms), a week after the event, when no one can register.
+ * The numbers go in slices: Lua's unpack stops at about 8,000 values, and an event may have
+ * 10,000 seats.
  */
 const APPEND = `
-if #ARGV > 2 then redis.call('RPUSH', KEYS[1], unpack(ARGV, 3)) end
+for i = 3, #ARGV, 4000 do
+  redis.call('RPUSH', KEYS[1], unpack(ARGV, i, math.min(i + 3999, #ARGV)))
+end
 redis.call('SET', KEYS[2], ARGV[1], 'NX')
 redis.call('PEXPIREAT', KEYS[1], ARGV[2])
 redis.call('PEXPIREAT', KEYS[2], ARGV[2])
