@@ -22,10 +22,8 @@ export type AuditPage = { items: AuditEntryView[]; page: number; pageSize: numbe
 
 export const AUDIT_MAX_PAGE_SIZE = 200;
 
-/** Newest first; every filter is an exact match except the time range. */
-export async function listAuditEntries(filter: AuditFilter = {}): Promise<AuditPage> {
-  const page = Math.max(1, Math.floor(filter.page ?? 1));
-  const pageSize = Math.min(AUDIT_MAX_PAGE_SIZE, Math.max(1, Math.floor(filter.pageSize ?? 50)));
+/** The query of a filter (paging aside); shared with the CSV export so both select the same entries. */
+export function auditQueryOf(filter: AuditFilter): QueryFilter<AuditEntryDoc> {
   const q: QueryFilter<AuditEntryDoc> = {};
   if (filter.actorAccountId !== undefined) q.actorAccountId = filter.actorAccountId;
   if (filter.action !== undefined) q.action = filter.action;
@@ -39,6 +37,18 @@ export async function listAuditEntries(filter: AuditFilter = {}): Promise<AuditP
       ...(filter.to ? { $lt: filter.to } : {}),
     });
   }
+  return q;
+}
+
+export function auditEntryViewOf({ _id, at, ...rest }: AuditEntryDoc & { _id: unknown }): AuditEntryView {
+  return { ...rest, id: String(_id), at: at.toISOString() };
+}
+
+/** Newest first; every filter is an exact match except the time range. */
+export async function listAuditEntries(filter: AuditFilter = {}): Promise<AuditPage> {
+  const page = Math.max(1, Math.floor(filter.page ?? 1));
+  const pageSize = Math.min(AUDIT_MAX_PAGE_SIZE, Math.max(1, Math.floor(filter.pageSize ?? 50)));
+  const q = auditQueryOf(filter);
   const [rows, total] = await Promise.all([
     AuditEntry.find(q)
       .sort({ at: -1, _id: -1 })
@@ -47,6 +57,6 @@ export async function listAuditEntries(filter: AuditFilter = {}): Promise<AuditP
       .lean(),
     AuditEntry.countDocuments(q),
   ]);
-  const items = rows.map(({ _id, at, ...rest }) => ({ ...rest, id: String(_id), at: at.toISOString() }));
+  const items = rows.map(auditEntryViewOf);
   return { items, page, pageSize, total };
 }
