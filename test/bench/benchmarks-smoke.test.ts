@@ -39,6 +39,7 @@ beforeAll(async () => {
       '--filter=@qn/service-events...',
       '--filter=@qn/service-calendar...',
       '--filter=@qn/worker-newsletter...',
+      '--filter=@qn/all-in-one...',
       '--filter=@qn/infra',
     ],
     { cwd: repoRoot, env, timeout: 300_000 },
@@ -99,4 +100,25 @@ it('alert-matching: ours and the naive baseline match the same subscriptions', a
 it('capacity/queue-memory: Redis memory per queued campaign mail', async () => {
   const { stdout } = await bench(['bench/capacity/queue-memory.mjs', '200', '50'], {});
   expect(stdout).toContain('"keysAfterDrain"');
+});
+
+it('scale: every public request answered at two tiny sizes', async () => {
+  const out = join(scratch, 'scale.md');
+  const { stdout } = await bench(['bench/scale/run.mjs'], {
+    SCALE_SIZES: '50,200',
+    SCALE_SAMPLES: '1',
+    BENCH_OUT: out,
+  });
+  const result = JSON.parse(stdout) as {
+    allAnswered: boolean;
+    results: { size: number; id: string; failures: string[] }[];
+  };
+  expect(result.results.filter((r) => r.failures.length)).toEqual([]);
+  expect(result.allAnswered).toBe(true);
+  expect(result.results).toHaveLength(20);
+  const md = readFileSync(out, 'utf8');
+  expect(md).toMatch(
+    /\| POST one-click unsubscribe \(newsletter\) \| [\d.,]+ \([\d.,]+\) \| [\d.,]+ \([\d.,]+\) \|/,
+  );
+  expect(md).toContain('Every request answered with its expected status: yes');
 });

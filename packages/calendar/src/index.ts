@@ -28,7 +28,12 @@ export { filterKey, filterQuery, matchesFilter, type EventFilter } from './feeds
 export { eventEntry, isFeedVisible, locationOf, type FeedEvent } from './feeds/event-entry';
 export { programmeEntries, programmeSequence, type FeedProgramme } from './feeds/programme-entries';
 export { personalEntry, type FeedRegistration, type FeedRegistrationStatus } from './feeds/personal-entry';
-export { FEED_TOKEN_PATTERN, hashFeedToken } from './feeds/personal-feed-token';
+export {
+  FEED_TOKEN_PATTERN,
+  hashFeedToken,
+  personalFeedToken,
+  registrantKey,
+} from './feeds/personal-feed-token';
 export {
   issuePersonalFeed,
   rotatePersonalFeed,
