@@ -30,11 +30,20 @@ export async function authenticateToken(token: string): Promise<Principal | null
   return principalOf(account);
 }
 
+/**
+ * The principal of an account. `organisationId` stays the first organisation the account
+ * organises, for callers that need one default (a new event's organisation).
+ */
 export function principalOf(account: AccountDoc): Principal {
+  const memberships = account.memberships?.map((m) => ({ organisationId: m.organisationId, role: m.role }));
+  const organisationId = memberships
+    ? memberships.find((m) => m.role === 'organiser')?.organisationId
+    : (account.organisationId ?? undefined);
   return {
     accountId: String(account._id),
     email: account.email,
     role: account.role,
-    organisationId: account.organisationId ?? undefined,
+    organisationId,
+    ...(memberships ? { memberships } : {}),
   };
 }

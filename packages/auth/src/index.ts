@@ -21,3 +21,23 @@ export {
 } from './access-rules';
 export { authenticate, requireAuth, requireRole } from './middleware';
 export { ensureFirstAdmin } from './ensure-first-admin';
+export { type OrganisationFields, ORGANISATION_NAME_MAX, organisationIdOf } from './organisation-fields';
+export { createOrganisation } from './create-organisation';
+export {
+  updateOrganisation,
+  setOrganisationActive,
+  listOrganisations,
+  findOrganisation,
+} from './update-organisation';
+export { type AccountDeps } from './account-lock';
+export { inviteAccount, type Grant } from './invite-account';
+export {
+  setMembership,
+  setAdmin,
+  setAccountActive,
+  removeAccount,
+  noteSignIn,
+  listAccounts,
+  findAccount,
+} from './change-account';
+export { loadPrincipal } from './load-principal';

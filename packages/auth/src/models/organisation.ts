@@ -1,7 +1,16 @@
 import { Schema } from 'mongoose';
 import { baseSchemaOptions, defineModel } from '@qn/db';
 
-export type OrganisationDoc = { _id: string; name: string; actorType: string; municipality?: string };
+export type OrganisationDoc = {
+  _id: string;
+  name: string;
+  actorType: string;
+  municipality?: string;
+  /** Deactivated: kept for the events and the audit trail it has, but nothing new is made for it. */
+  disabledAt?: Date;
+  createdAt?: Date;
+  updatedAt?: Date;
+};
 
 const schema = new Schema<OrganisationDoc>(
   {
@@ -9,6 +18,7 @@ const schema = new Schema<OrganisationDoc>(
     name: { type: String, required: true, maxlength: 200 },
     actorType: { type: String, required: true },
     municipality: { type: String },
+    disabledAt: Date,
   },
   { ...baseSchemaOptions, collection: 'organisations' },
 );
