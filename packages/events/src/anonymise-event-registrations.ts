@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { Event } from './models/event';
 import { Registration } from './models/registration';
 import { dropAddressKey } from './registration-keys';
+import { unindexRegistrations, type RegistrantIndexDeps } from './registrant-index';
 
 /**
  * Retention: `olderThanDays` after an event ended, its registrations keep only what the counts
@@ -13,6 +14,8 @@ import { dropAddressKey } from './registration-keys';
 export async function anonymiseEventRegistrations(opts: {
   olderThanDays: number;
   now?: Date;
+  /** To take the registrations out of their addresses' indexes (the worker passes its deps). */
+  index?: RegistrantIndexDeps;
 }): Promise<{ events: number; registrations: number }> {
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.olderThanDays * 86_400_000);
@@ -45,6 +48,7 @@ export async function anonymiseEventRegistrations(opts: {
       );
       // The pointer's id is derivable from the address: it goes with the address.
       for (const r of regs) await dropAddressKey(eventId, r.email);
+      if (opts.index) await unindexRegistrations(opts.index, regs);
       registrations += regs.length;
     }
     await Event.updateOne({ _id: e._id }, { $set: { anonymisedAt: now } });

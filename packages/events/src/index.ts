@@ -30,6 +30,18 @@ export {
 } from './manage-token';
 export { RegistrationKey, addressKeyOf } from './models/registration-key';
 export { dropAddressKey } from './registration-keys';
+export { RegistrantIndex, EventLookupBackfill } from './models/registrant-index';
+export {
+  indexRegistration,
+  ensureIndexed,
+  unindexRegistrations,
+  dropRegistrantIndex,
+  registrationIdsOfAddress,
+  registrantIndexComplete,
+  backfillRegistrantIndex,
+  type RegistrantIndexDeps,
+} from './registrant-index';
+export { registrationsOfAddress, type AddressRegistration } from './registrations-of-address';
 export { buildEventIcs, eventIcsUid, venueLine } from './build-event-ics';
 export { enqueueRegistrationMail, formatWhen, type RegistrationMailKind } from './registration-mails';
 export { scheduleReminders, removeReminders, reminderIsDue, reminderKey } from './reminders';

@@ -8,6 +8,7 @@ import { emitEventChanged } from './emit-event-changed';
 import { withEventLock } from './event-lock';
 import { settleSeatsLocked } from './settle-seats';
 import type { EventsDeps } from './events-deps';
+import { backfillRegistrantIndex, ensureIndexed } from './registrant-index';
 
 /** What a registration's current state owes: the mail of that state, keyed by when it began. */
 function owedMail(reg: RegistrationDoc): { kind: RegistrationMailKind; at: Date } | null {
@@ -66,6 +67,8 @@ export async function reconcileEvents(
     updatedAt: mongoose.trusted({ $gte: since }),
     anonymisedAt: mongoose.trusted({ $exists: false }),
   }).lean();
+  // An index write lost to a crash or a busy lock is made good here; older data once, by the backfill.
+  await ensureIndexed(deps, regs).then(() => backfillRegistrantIndex(deps));
   const events = new Map<string, EventDoc>();
   for (const reg of regs) {
     if (!events.has(reg.eventId)) {

@@ -12,6 +12,7 @@ import { withLock } from './event-lock';
 import { hashManageToken, manageTokenOf } from './manage-token';
 import { enqueueRegistrationMail } from './registration-mails';
 import { findRegistrationByAddress, writeAddressKey } from './registration-keys';
+import { indexRegistration } from './registrant-index';
 import { scheduleReminders } from './reminders';
 import { CONSENT_TEXT_VERSION } from './consent-text';
 import type { EventsDeps } from './events-deps';
@@ -142,7 +143,11 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     if (seatNos && existing.status === 'waitlisted') await settleSeats(deps, eventId);
     return answerRepeat(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
   }
-  await Promise.all([writeAddressKey(eventId, email, registrationId), afterRegistered(deps, event, doc)]);
+  await Promise.all([
+    writeAddressKey(eventId, email, registrationId),
+    indexRegistration(deps, email, registrationId),
+    afterRegistered(deps, event, doc),
+  ]);
   return {
     registration: doc,
     existing: false,

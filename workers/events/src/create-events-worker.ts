@@ -52,7 +52,7 @@ export function createEventsWorker(deps: EventsWorkerDeps): Worker {
         log.info({ eventId: p.eventId, ...r }, 'registrants told of change');
       },
       'events.anonymise-registrations': async (p, { log }) => {
-        const r = await anonymiseEventRegistrations(p);
+        const r = await anonymiseEventRegistrations({ ...p, index: deps.events });
         log.info(r, 'registrations anonymised');
       },
       'events.reconcile': async (p, { log }) => {

@@ -237,7 +237,7 @@ export class CalendarFeeds {
       key,
       'events',
       async () => {
-        const [snap, regs] = await Promise.all([this.events(), loadRegistrationsOf(owner.email)]);
+        const [snap, regs] = await Promise.all([this.events(), loadRegistrationsOf(owner.key, owner.email)]);
         const byId = new Map(snap.events.map((e) => [String(e._id), e]));
         const now = this.now().getTime();
         const entries: CalendarEntry[] = [];

@@ -100,33 +100,75 @@ export async function loadPublishedProgrammes(): Promise<FeedProgramme[]> {
   return docs as unknown as FeedProgramme[];
 }
 
-/** The events domain stores only SHA-256 (hex) of a registration's manage token. */
+const REGISTRANT_INDEX = 'event_registrant_index';
+const LOOKUP_BACKFILLS = 'event_lookup_backfills';
+
+/**
+ * The registration a manage token names (its first 12 bytes are the registration's id,
+ * docs/adr/0010): one read by `_id`, then the stored SHA-256 of the whole token decides.
+ */
+function registrationIdOf(manageToken: string): mongoose.Types.ObjectId | null {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(manageToken)) return null;
+  const raw = Buffer.from(manageToken, 'base64url');
+  return raw.length === 32 ? new mongoose.Types.ObjectId(raw.subarray(0, 12).toString('hex')) : null;
+}
+
 export async function findRegistrantByManageToken(manageToken: string): Promise<{ email: string } | null> {
+  const _id = registrationIdOf(manageToken);
+  if (!_id) return null;
   const hash = createHash('sha256').update(manageToken).digest('hex');
   const r = await col(REGISTRATIONS).findOne(
-    { manageTokenHash: hash },
-    { projection: { email: 1, anonymisedAt: 1 } },
+    { _id },
+    { projection: { email: 1, anonymisedAt: 1, manageTokenHash: 1 } },
   );
-  if (!r || r.anonymisedAt) return null;
+  if (!r || r.anonymisedAt || r.manageTokenHash !== hash) return null;
   const email = r.email;
   return typeof email === 'string' && email.includes('@') ? { email } : null;
 }
 
-export async function loadRegistrationsOf(email: string): Promise<FeedRegistration[]> {
-  const docs = await col(REGISTRATIONS)
-    .find(
-      { email },
-      {
-        projection: { eventId: 1, status: 1, offerExpiresAt: 1, cancelledAt: 1, updatedAt: 1, createdAt: 1 },
-      },
-    )
-    .toArray();
-  return docs.map((d) => ({
-    _id: d._id,
-    eventId: String(d.eventId),
-    status: d.status as FeedRegistration['status'],
-    offerExpiresAt: d.offerExpiresAt as Date | undefined,
-    cancelledAt: d.cancelledAt as Date | undefined,
-    updatedAt: (d.updatedAt ?? d.createdAt ?? new Date(0)) as Date,
-  }));
+const registrationProjection = {
+  eventId: 1,
+  email: 1,
+  status: 1,
+  offerExpiresAt: 1,
+  cancelledAt: 1,
+  updatedAt: 1,
+  createdAt: 1,
+  anonymisedAt: 1,
+} as const;
+
+/**
+ * One person's registrations, by `_id` reads only: the address's index (the events domain
+ * keeps it under the registrant key, the same HMAC as the person's feed record, docs/adr/0011),
+ * then each registration. The registration decides: one that no longer carries the address is
+ * skipped. Until the events domain's backfill has run, the old query by address runs as well.
+ */
+export async function loadRegistrationsOf(key: string, email: string): Promise<FeedRegistration[]> {
+  const index = await col(REGISTRANT_INDEX).findOne({ _id: key as never });
+  const ids = new Set<string>(Array.isArray(index?.registrationIds) ? index.registrationIds.map(String) : []);
+  const docs: Record<string, unknown>[] = [];
+  for (const id of ids) {
+    if (!mongoose.isObjectIdOrHexString(id)) continue;
+    const d = await col(REGISTRATIONS).findOne(
+      { _id: new mongoose.Types.ObjectId(id) },
+      { projection: registrationProjection },
+    );
+    if (d) docs.push(d);
+  }
+  if (!(await col(LOOKUP_BACKFILLS).findOne({ _id: 'registrant-index' as never }))) {
+    for (const d of await col(REGISTRATIONS)
+      .find({ email }, { projection: registrationProjection })
+      .toArray())
+      if (!ids.has(String(d._id))) docs.push(d);
+  }
+  return docs
+    .filter((d) => d.email === email && !d.anonymisedAt)
+    .map((d) => ({
+      _id: d._id,
+      eventId: String(d.eventId),
+      status: d.status as FeedRegistration['status'],
+      offerExpiresAt: d.offerExpiresAt as Date | undefined,
+      cancelledAt: d.cancelledAt as Date | undefined,
+      updatedAt: (d.updatedAt ?? d.createdAt ?? new Date(0)) as Date,
+    }));
 }

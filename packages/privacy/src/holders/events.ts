@@ -4,6 +4,7 @@ import {
   cancelRegistration,
   eventsDepsOf,
   dropAddressKey,
+  dropRegistrantIndex,
   hashManageToken,
   removeReminders,
   withEventLock,
@@ -121,6 +122,7 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
         await withEventLock({ redis: ctx.redis, keyPrefix: ctx.config.QUEUE_PREFIX }, r.eventId, anonymise);
       else await anonymise();
     }
+    await dropRegistrantIndex({ secretKey: ctx.config.SECRET_KEY }, ctx.email);
     return { deleted: 0, anonymised: regs.length };
   },
 };
