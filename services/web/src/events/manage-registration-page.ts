@@ -16,6 +16,7 @@ import {
 import { whenText, whereText } from './event-view';
 import { rectifyWords } from './rectify-registration-words';
 import { waitlistPlace } from './waitlist-words';
+import { myRegistrationsWords } from './my-registrations-words';
 
 export type ManageNotice = 'cancelled' | 'accepted' | 'rectified';
 
@@ -114,6 +115,9 @@ export function manageRegistrationPage(
         }
       </div>
       ${isRectifiable(r, e) ? rectifySection(ctx, r, `${base}/berichtigen`, opts.rectifyForm) : ''}
-      <p><a href="/veranstaltungen/${String(e._id)}">${t('manage.eventPage')}</a></p>`,
+      <p><a href="/veranstaltungen/${String(e._id)}">${t('manage.eventPage')}</a></p>
+      <p>
+        <a href="/veranstaltungen/meine-anmeldungen/${opts.token}">${myRegistrationsWords[ctx.lang].link}</a>
+      </p>`,
   };
 }
