@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { Account, newToken, hashToken, principalOf, type Principal } from '@qn/auth';
+import { Account, newToken, hashToken, loadPrincipal, noteSignIn, type Principal } from '@qn/auth';
 import { isDuplicateKeyError } from '@qn/db';
 import { SignInToken, SignInTokenUse } from './models/sign-in-token';
 import { WebSession } from './models/web-session';
@@ -47,7 +47,8 @@ export async function redeemSignIn(
     accountId: String(account._id),
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
   });
-  return { sessionToken, principal: principalOf(account) };
+  await noteSignIn(String(account._id));
+  return { sessionToken, principal: await loadPrincipal(account) };
 }
 
 /** The principal of a session cookie, or null when it is unknown, expired or its account disabled. */
@@ -58,7 +59,7 @@ export async function principalOfSession(
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   const account = await Account.findById(session.accountId).lean();
   if (!account || account.disabledAt) return null;
-  return { principal: principalOf(account), name: account.name };
+  return { principal: await loadPrincipal(account), name: account.name };
 }
 
 export async function endSession(sessionToken: string): Promise<void> {

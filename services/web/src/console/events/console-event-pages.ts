@@ -60,7 +60,13 @@ export function consoleEventFormPage(
   };
 }
 
-function attendeeTable(ctx: PageContext, e: EventDoc, attendees: Attendee[], timeZone: string): SafeHtml {
+function attendeeTable(
+  ctx: PageContext,
+  e: EventDoc,
+  attendees: Attendee[],
+  timeZone: string,
+  canManage: boolean,
+): SafeHtml {
   const { t } = ctx;
   if (!attendees.length) return html`<p>${t('common.none')}</p>`;
   return tableRegion(
@@ -78,7 +84,7 @@ function attendeeTable(ctx: PageContext, e: EventDoc, attendees: Attendee[], tim
           <th scope="col">${t('ce.attendee.needs')}</th>
           <th scope="col">${t('ce.attendee.status')}</th>
           <th scope="col">${t('ce.attendee.checkedIn')}</th>
-          <th scope="col">${t('ce.attendee.actions')}</th>
+          ${canManage ? html`<th scope="col">${t('ce.attendee.actions')}</th>` : ''}
         </tr>
       </thead>
       <tbody>
@@ -92,7 +98,7 @@ function attendeeTable(ctx: PageContext, e: EventDoc, attendees: Attendee[], tim
               <td>${a.accessibilityNeeds ?? ''}</td>
               <td>${t(`ce.att.${a.status}`)}</td>
               <td>${a.checkedInAt ? formatDateTime(a.checkedInAt, ctx.lang, timeZone) : ''}</td>
-              <td>${registrationActions(ctx, e, a)}</td>
+              ${canManage ? html`<td>${registrationActions(ctx, e, a)}</td>` : ''}
             </tr>`,
         )}
       </tbody>
@@ -123,10 +129,11 @@ export function consoleEventPage(
   e: EventDoc,
   counts: AttendeeCounts,
   attendees: Attendee[],
-  opts: { timeZone: string; message?: string },
+  opts: { timeZone: string; message?: string; canManage: boolean },
 ): Page {
   const { t } = ctx;
   const id = String(e._id);
+  const manage = opts.canManage;
   return {
     title: e.title,
     section: 'console',
@@ -137,18 +144,18 @@ export function consoleEventPage(
         ${t('ce.counts', { confirmed: counts.confirmed, seats: counts.seatsTaken, capacity: counts.capacity, waitlisted: counts.waitlisted, offered: counts.offered, cancelled: counts.cancelled, attended: counts.attended })}
       </p>
       <div class="actions">
-        ${e.status !== 'cancelled' ? html`<a class="button button--secondary" href="${CONSOLE_EVENTS}/${id}/bearbeiten">${t('ce.edit')}</a>` : ''}
-        ${e.status === 'draft' ? html`<form method="post" action="${CONSOLE_EVENTS}/${id}/veroeffentlichen">${csrfField(ctx)}<button type="submit">${t('ce.publish')}</button></form>` : ''}
-        ${e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/check-in">${t('ce.checkin')}</a>` : ''}
+        ${manage && e.status !== 'cancelled' ? html`<a class="button button--secondary" href="${CONSOLE_EVENTS}/${id}/bearbeiten">${t('ce.edit')}</a>` : ''}
+        ${manage && e.status === 'draft' ? html`<form method="post" action="${CONSOLE_EVENTS}/${id}/veroeffentlichen">${csrfField(ctx)}<button type="submit">${t('ce.publish')}</button></form>` : ''}
+        ${manage && e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/check-in">${t('ce.checkin')}</a>` : ''}
         ${e.status !== 'draft' ? html`<a href="/veranstaltungen/${id}">${t('ce.view')}</a>` : ''}
-        ${e.status !== 'cancelled' ? html`<a href="${CONSOLE_EVENTS}/${id}/absagen">${t('ce.cancel')}</a>` : ''}
+        ${manage && e.status !== 'cancelled' ? html`<a href="${CONSOLE_EVENTS}/${id}/absagen">${t('ce.cancel')}</a>` : ''}
       </div>
       <h2>${t('ce.attendees')}</h2>
       <p>
-        ${e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/anmelden">${t('ce.reg.onBehalf')}</a>` : ''}
+        ${manage && e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/anmelden">${t('ce.reg.onBehalf')}</a>` : ''}
         <a href="${CONSOLE_EVENTS}/${id}/teilnehmende.csv" download>${t('ce.export')}</a>
       </p>
-      ${attendeeTable(ctx, e, attendees, opts.timeZone)}`,
+      ${attendeeTable(ctx, e, attendees, opts.timeZone, manage)}`,
   };
 }
 

@@ -1,6 +1,14 @@
 import { Router, type Request, type Response } from 'express';
+import mongoose from 'mongoose';
 import { auditFromRequest } from '@qn/audit';
-import { assertAuthenticated, assertCanManageOrganisation, Organisation } from '@qn/auth';
+import {
+  assertAuthenticated,
+  assertCanManageOrganisation,
+  assertCanViewOrganisation,
+  canManageOrganisation,
+  listOrganisations,
+  membershipsOf,
+} from '@qn/auth';
 import { AppError, isAppError } from '@qn/domain';
 import {
   attendeeCounts,
@@ -63,12 +71,24 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   const tz = deps.config.TZ_DISPLAY;
   const depsOf = (req: Request): EventsDeps => ({ ...base, requestId: String(req.id) });
 
-  async function managedEvent(req: Request): Promise<EventDoc> {
+  async function eventOfPath(req: Request): Promise<EventDoc> {
     assertAuthenticated(req.principal);
     const id = String(req.params.id);
     if (!OBJECT_ID.test(id)) throw AppError.notFound();
-    const event = await loadEvent(id);
+    return loadEvent(id);
+  }
+
+  /** An event the principal may change (organisers of its organisation, admins). */
+  async function managedEvent(req: Request): Promise<EventDoc> {
+    const event = await eventOfPath(req);
     assertCanManageOrganisation(req.principal, event.organisationId);
+    return event;
+  }
+
+  /** An event the principal may read: viewers of its organisation too. */
+  async function viewedEvent(req: Request): Promise<EventDoc> {
+    const event = await eventOfPath(req);
+    assertCanViewOrganisation(req.principal, event.organisationId);
     return event;
   }
 
@@ -81,10 +101,16 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       fields,
     });
 
+  /**
+   * The organisations a new event may belong to: all active ones for admins, those an
+   * organiser organises when there is more than one to choose from.
+   */
   async function organisationsFor(req: Request) {
-    if (req.principal?.role !== 'admin') return undefined;
-    const orgs = await Organisation.find().sort({ name: 1 }).lean();
-    return orgs.map((o) => ({ id: o._id, name: o.name }));
+    const p = assertAuthenticated(req.principal);
+    const orgs = await listOrganisations();
+    const own = orgs.filter((o) => canManageOrganisation(p, o._id));
+    if (p.role !== 'admin' && own.length < 2) return undefined;
+    return own.map((o) => ({ id: o._id, name: o.name }));
   }
 
   async function showForm(req: Request, res: Response, form: FormState, event?: EventDoc, status = 200) {
@@ -107,7 +133,9 @@ export function consoleEventRoutes(deps: WebDeps): Router {
 
   router.get(CONSOLE_EVENTS, async (req, res) => {
     const p = assertAuthenticated(req.principal);
-    const filter = p.role === 'admin' ? {} : { organisationId: p.organisationId ?? '-' };
+    // The console's own list, not a public path: a filter on the organisations suits it.
+    const own = membershipsOf(p).map((m) => m.organisationId);
+    const filter = p.role === 'admin' ? {} : { organisationId: mongoose.trusted({ $in: own }) };
     const events = await Event.find(filter).sort({ startsAt: -1 }).limit(200).lean();
     render(res, consoleEventListPage(pageContext(res), events, tz));
   });
@@ -133,7 +161,10 @@ export function consoleEventRoutes(deps: WebDeps): Router {
     const principal = assertAuthenticated(req.principal);
     const parsed = parseForm(eventForm, req.body, pageContext(res).t);
     if (!parsed.ok) return showForm(req, res, parsed.form, undefined, 400);
-    const organisationId = principal.role === 'admin' ? parsed.data.organisationId : principal.organisationId;
+    const choices = await organisationsFor(req);
+    const organisationId = choices
+      ? choices.find((c) => c.id === parsed.data.organisationId)?.id
+      : principal.organisationId;
     if (!organisationId)
       return showForm(
         req,
@@ -159,7 +190,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   });
 
   router.get(`${CONSOLE_EVENTS}/:id`, async (req, res) => {
-    const event = await managedEvent(req);
+    const event = await viewedEvent(req);
     const [counts, attendees] = await Promise.all([attendeeCounts(event), listAttendees(String(event._id))]);
     const key = messages[String(req.query.erledigt) as keyof typeof messages];
     render(
@@ -167,6 +198,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       consoleEventPage(pageContext(res), event, counts, attendees, {
         timeZone: tz,
         message: key ? pageContext(res).t(key) : undefined,
+        canManage: canManageOrganisation(req.principal!, event.organisationId),
       }),
     );
   });
@@ -274,7 +306,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   });
 
   router.get(`${CONSOLE_EVENTS}/:id/teilnehmende.csv`, async (req, res) => {
-    const event = await managedEvent(req);
+    const event = await viewedEvent(req);
     const csv = attendeesCsv(await listAttendees(String(event._id)), tz);
     await audit(req, 'event.attendees.export', event);
     res
