@@ -65,11 +65,16 @@ export async function listAllApiTokens(opts: {
  * One token as its owner or an admin may see it. Anyone else gets "not found", as for an
  * unknown id, so the answer says nothing about other accounts' tokens.
  */
-export async function findApiToken(opts: { principal: Principal; tokenId: string }): Promise<ApiTokenView> {
+export async function findApiToken(opts: {
+  principal: Principal;
+  tokenId: string;
+}): Promise<ApiTokenView & { email?: string }> {
   if (!TOKEN_ID.test(opts.tokenId)) throw AppError.notFound('Zugangsschlüssel nicht gefunden.');
   const row = await ApiToken.findById(opts.tokenId).lean<Row>();
-  if (!row || (opts.principal.role !== 'admin' && String(row.accountId) !== opts.principal.accountId))
+  const own = row && String(row.accountId) === opts.principal.accountId;
+  if (!row || (!own && opts.principal.role !== 'admin'))
     throw AppError.notFound('Zugangsschlüssel nicht gefunden.');
   const [view] = await viewsOf([row]);
-  return view!;
+  const owner = own ? undefined : await Account.findById(row.accountId, { email: 1 }).lean();
+  return { ...view!, email: own ? opts.principal.email : owner?.email };
 }
