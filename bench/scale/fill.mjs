@@ -17,7 +17,7 @@ const funding = require('@qn/funding');
 const events = require('@qn/events');
 const calendar = require('@qn/calendar');
 
-const BATCH = 1000;
+const BATCH = 2500;
 const DAY = 86_400_000;
 const MUNICIPALITIES = ['esslingen-am-neckar', 'nuertingen', 'kirchheim-unter-teck', 'filderstadt'];
 const FIELDS = ['wohnen', 'teilhabe', 'mobilitaet', 'digitalisierung', 'engagement'];

@@ -13,6 +13,44 @@ const { createRuntime } = require('@qn/runtime');
 const { composeApp } = require('@qn/all-in-one');
 const { createEvent, publishEvent, eventsDepsOf } = require('@qn/events');
 const { createList } = require('@qn/newsletter');
+const mongoose = require('mongoose');
+
+/**
+ * The filters the driver is asked to run while the log is on, as mongoose's debug hook sees
+ * them, reduced to what FerretDB 1.x cannot answer by `_id` (the same rule as `notById` in
+ * @qn/testing): anything but exactly `{_id: <string or ObjectId>}`. Only for the untimed
+ * diagnosis pass; the timed samples run without the hook.
+ */
+const FILTERING = new Set([
+  'find',
+  'findOne',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'countDocuments',
+  'count',
+  'distinct',
+  'findOneAndUpdate',
+  'findOneAndDelete',
+  'findOneAndReplace',
+  'aggregate',
+]);
+let logged = null;
+function byIdOnly(method, filter) {
+  if (method === 'aggregate') return false;
+  if (!filter || typeof filter !== 'object' || Object.keys(filter).length !== 1) return false;
+  return typeof filter._id === 'string' || filter._id instanceof mongoose.Types.ObjectId;
+}
+const shapeOf = (filter) =>
+  JSON.stringify(filter, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? v
+      : typeof v === 'string'
+        ? '…'
+        : v,
+  );
 
 const config = loadConfig(JSON.parse(process.env.BENCH_CONFIG));
 const rt = await createRuntime(config, { name: 'bench-scale' });
@@ -58,6 +96,19 @@ process.on('message', async (m) => {
       for (let i = 0; i < m.events; i++)
         eventIds.push(await newEvent(m.capacity, `Vernetzungstreffen Quartier 2030, Runde ${i + 1}`));
       process.send({ type: 'setup', listId: list._id, eventIds });
+    } else if (m.type === 'log-start') {
+      logged = [];
+      mongoose.set('debug', (collection, method, ...args) => {
+        if (FILTERING.has(method) && !byIdOnly(method, args[0]))
+          logged.push(
+            `${collection}.${method} ${shapeOf(method === 'aggregate' ? args[0] : (args[0] ?? {}))}`,
+          );
+      });
+      process.send({ type: 'log-start' });
+    } else if (m.type === 'log-stop') {
+      mongoose.set('debug', false);
+      process.send({ type: 'log-stop', queries: logged ?? [] });
+      logged = null;
     } else if (m.type === 'new-event') {
       process.send({ type: 'new-event', eventId: await newEvent(m.capacity, m.title) });
     }

@@ -107,6 +107,7 @@ it('scale: every public request answered at two tiny sizes', async () => {
   const { stdout } = await bench(['bench/scale/run.mjs'], {
     SCALE_SIZES: '50,200',
     SCALE_SAMPLES: '1',
+    SCALE_WARMUPS: '1',
     BENCH_OUT: out,
   });
   const result = JSON.parse(stdout) as {
