@@ -7,6 +7,7 @@ export { revokeApiToken } from './revoke-api-token';
 export { listApiTokens, listAllApiTokens, findApiToken, type ApiTokenView } from './list-api-tokens';
 export { recordApiTokenUse, TOKEN_USE_INTERVAL_MS } from './record-api-token-use';
 export { ApiTokenUse } from './models/api-token-use';
+export { createAdmin, createAdminIssues, type CreateAdminResult } from './create-admin';
 export { authenticateToken, principalOf, type Principal } from './authenticate-token';
 export {
   canManageOrganisation,
