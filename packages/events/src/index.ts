@@ -73,3 +73,5 @@ export {
   RECTIFIABLE_REGISTRATION_FIELDS,
   type RegistrationCorrections,
 } from './rectify-registration';
+export { listUpcomingEventsOf, type UpcomingEvent } from './list-upcoming-events-of';
+export { listRecentRegistrationsOf, type RecentRegistration } from './list-recent-registrations-of';

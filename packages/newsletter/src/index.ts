@@ -121,3 +121,4 @@ export {
   type SubscriberDetails,
 } from './rectify-subscriber';
 export { listActiveCampaignIds } from './list-active-campaigns';
+export { listCampaignsInProgress, type CampaignInProgress } from './list-campaigns-in-progress';

@@ -53,7 +53,7 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(privacyRequestRoutes(deps));
   router.use(myRegistrationsRoutes(deps));
   router.use(signInRoutes(deps));
-  router.use(consoleHomeRoutes());
+  router.use(consoleHomeRoutes(deps));
   router.use(consoleEventRoutes(deps));
   router.use(consoleNewsletterRoutes(deps));
   router.use(consoleFundingRoutes(deps));

@@ -1,26 +1,59 @@
 import { Router } from 'express';
-import { assertAuthenticated } from '@qn/auth';
+import { assertAuthenticated, canViewOrganisation, membershipsOf } from '@qn/auth';
+import { listRecentRegistrationsOf, listUpcomingEventsOf } from '@qn/events';
+import { fundingSettingsOf, listBrokenLinks, listStaleProgrammes } from '@qn/funding';
+import { listCampaignsInProgress } from '@qn/newsletter';
 import { html } from '@qn/web-ui';
+import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
-import { consoleNav } from './console-layout';
+import { dashboardPage, type Dashboard } from './dashboard/dashboard-page';
 
-export function consoleHomeRoutes(): Router {
+/**
+ * The console's home page. Each part is one bounded read (10 rows); an organiser's by their
+ * organisations, an admin's across all, and admins also see what the office has to look after.
+ */
+export function consoleHomeRoutes(deps: WebDeps): Router {
   const router = Router();
-  router.get('/konsole', (req, res) => {
+  const tz = deps.config.TZ_DISPLAY;
+  const reviewAfterDays = fundingSettingsOf(deps.config).reviewAfterDays;
+  router.get('/konsole', async (req, res) => {
     const principal = assertAuthenticated(req.principal);
     const ctx = pageContext(res);
     const { t } = ctx;
-    render(res, {
-      title: t('console.title'),
-      section: 'console',
-      body: html`<h1>${t('console.title')}</h1>
-        ${consoleNav(ctx, 'overview')}
-        <p>${t('console.welcome', { name: ctx.principal?.name ?? principal.email })}</p>
-        <p>
-          ${t('common.signedInAs', { email: principal.email })} ·
-          ${t(principal.role === 'admin' ? 'console.role.admin' : 'console.role.organiser')}
-        </p>`,
-    });
+    const admin = principal.role === 'admin';
+    const organisationIds = admin
+      ? undefined
+      : [...new Set(membershipsOf(principal).map((m) => m.organisationId))];
+    const [events, registrations, adminData] = await Promise.all([
+      listUpcomingEventsOf({ organisationIds, limit: 10 }),
+      listRecentRegistrationsOf({ organisationIds, limit: 10 }),
+      admin
+        ? Promise.all([
+            listCampaignsInProgress({ limit: 10 }),
+            listStaleProgrammes({ olderThanDays: reviewAfterDays }),
+            listBrokenLinks(),
+          ])
+        : undefined,
+    ]);
+    const dashboard: Dashboard = {
+      events,
+      registrations: registrations.map((r) => ({
+        ...r,
+        nameVisible: canViewOrganisation(principal, r.organisationId),
+      })),
+      admin: adminData && {
+        campaigns: adminData[0],
+        reviewAfterDays,
+        stale: adminData[1].map((p) => ({ id: p._id, title: p.title, reviewedAt: p.reviewedAt })),
+        broken: adminData[2],
+      },
+    };
+    const greeting = html`<p>${t('console.welcome', { name: ctx.principal?.name ?? principal.email })}</p>
+      <p>
+        ${t('common.signedInAs', { email: principal.email })} ·
+        ${t(admin ? 'console.role.admin' : 'console.role.organiser')}
+      </p>`;
+    render(res, dashboardPage(ctx, dashboard, { timeZone: tz, greeting }));
   });
   return router;
 }
