@@ -281,6 +281,8 @@ describe('one person across events, funding alerts, newsletter and calendar feed
       funding_subscription_address_keys: before.funding_subscription_address_keys! - 1,
       // And the (event, address) pointers of the person's two registrations.
       event_registration_keys: before.event_registration_keys! - 2,
+      // And the index of the address's registrations (keyed by its HMAC, docs/adr/0011).
+      event_registrant_index: before.event_registrant_index! - 1,
       event_seats: before.event_seats! - 2,
     });
     expect((await api().get(`/feeds/personal/${feedToken}.ics`)).status).toBe(404);
