@@ -146,6 +146,15 @@ function registrationDocs(i, s) {
     key: { _id: events.addressKeyOf(eventId, email), registrationId: id },
     seat: { _id: events.seatId(eventId, seatNo), eventId, seatNo, registrationId: id, takenAt: at },
   };
+  // The address index (docs/adr/0011) lists both of a person's registrations: written with
+  // the first, since sizes are even and both fall into one batch.
+  if (i % 2 === 0) {
+    out.index = {
+      _id: calendar.registrantKey(s.secret, email),
+      registrationIds: [id, registrationIdOf(i + 1)],
+      updatedAt: at,
+    };
+  }
   if (i % 2 === 0 && hasFeed(k)) {
     const key = calendar.registrantKey(s.secret, email);
     out.feed = {
@@ -170,13 +179,14 @@ async function insert(name, docs) {
  * writer takes one at a time anyway, the second keeps it busy while the first is encoded.
  */
 export async function fill(from, to, s, onProgress = () => {}) {
+  if (from % 2 || to % 2) throw new Error('sizes must be even: each person has two registrations');
   const batches = [];
   for (let b = from; b < to; b += BATCH) batches.push([b, Math.min(to, b + BATCH)]);
   let done = 0;
   const one = async ([a, b]) => {
     const nl = { sub: [], suppression: [] };
     const fu = { sub: [], tokenKeys: [], addressKey: [] };
-    const ev = { reg: [], key: [], seat: [], feed: [] };
+    const ev = { reg: [], key: [], seat: [], index: [], feed: [] };
     for (let i = a; i < b; i++) {
       const n = newsletterDocs(i, s);
       nl.sub.push(n.sub);
@@ -189,6 +199,7 @@ export async function fill(from, to, s, onProgress = () => {}) {
       ev.reg.push(r.reg);
       ev.key.push(r.key);
       ev.seat.push(r.seat);
+      if (r.index) ev.index.push(r.index);
       if (r.feed) ev.feed.push(r.feed);
     }
     await insert('newsletter_subscribers', nl.sub);
@@ -199,6 +210,7 @@ export async function fill(from, to, s, onProgress = () => {}) {
     await insert('event_registrations', ev.reg);
     await insert('event_registration_keys', ev.key);
     await insert('event_seats', ev.seat);
+    await insert('event_registrant_index', ev.index);
     await insert('calendar_personal_feeds', ev.feed);
     done += b - a;
     onProgress(done);
@@ -212,15 +224,16 @@ export async function fill(from, to, s, onProgress = () => {}) {
 }
 
 /**
- * What a finished backfill leaves (docs/adr/0009): without the marker, confirm and privacy
- * look-ups also run the old scan by address hash, which a fresh installation never needs.
+ * What the finished backfills leave (docs/adr/0009, 0011): without the markers, funding's
+ * confirm and privacy look-ups and the events' address index also run the old scan by
+ * address, which a fresh installation never needs.
  */
 export async function markBackfillDone(now) {
+  const marker = { $set: { doneAt: new Date(now), added: 0 } };
   await mongoose.connection
     .collection('funding_lookup_backfills')
-    .updateOne(
-      { _id: 'subscription-address-keys' },
-      { $set: { doneAt: new Date(now), added: 0 } },
-      { upsert: true },
-    );
+    .updateOne({ _id: 'subscription-address-keys' }, marker, { upsert: true });
+  await mongoose.connection
+    .collection('event_lookup_backfills')
+    .updateOne({ _id: 'registrant-index' }, marker, { upsert: true });
 }
