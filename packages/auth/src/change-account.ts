@@ -3,7 +3,7 @@ import { Account, type AccountDoc } from './models/account';
 import { ApiToken } from './models/api-token';
 import { Organisation } from './models/organisation';
 import { membershipsOf, type MembershipRole } from './access-rules';
-import { principalOf } from './authenticate-token';
+import { principalOf } from './principal-of';
 import { withMembership } from './invite-account';
 import { withAccountLock, withAdminsLock, type AccountDeps } from './account-lock';
 

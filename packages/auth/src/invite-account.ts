@@ -3,7 +3,7 @@ import { isDuplicateKeyError } from '@qn/db';
 import { Account, type AccountDoc } from './models/account';
 import { Organisation } from './models/organisation';
 import { membershipsOf, type MembershipRole } from './access-rules';
-import { principalOf } from './authenticate-token';
+import { principalOf } from './principal-of';
 import { withAccountLock, type AccountDeps } from './account-lock';
 
 /** What an invitation grants: the office's admin role, or a role in one organisation. */

@@ -1,7 +1,7 @@
 import { Organisation } from './models/organisation';
 import type { AccountDoc } from './models/account';
 import { membershipsOf } from './access-rules';
-import { principalOf, type Principal } from './authenticate-token';
+import { principalOf, type Principal } from './principal-of';
 
 /**
  * The principal of an account as its organisations stand now: in a deactivated organisation
@@ -15,9 +15,9 @@ export async function loadPrincipal(account: AccountDoc): Promise<Principal> {
   const orgs = await Promise.all(
     ms.map((m) => Organisation.findById(m.organisationId, { disabledAt: 1 }).lean()),
   );
-  const memberships = ms.map((m, i) =>
-    orgs[i] && !orgs[i].disabledAt ? m : { ...m, role: 'viewer' as const },
-  );
+  // Only a deactivated organisation takes rights away; one without a document (older data,
+  // imports) is left as it was.
+  const memberships = ms.map((m, i) => (orgs[i]?.disabledAt ? { ...m, role: 'viewer' as const } : m));
   return {
     ...p,
     memberships,

@@ -7,6 +7,7 @@ import {
   authenticate,
   assertAuthenticated,
   assertCanManageOrganisation,
+  assertCanViewOrganisation,
   canManageOrganisation,
 } from '@qn/auth';
 import { auditFromRequest } from '@qn/audit';
@@ -80,6 +81,14 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
     return event;
   }
 
+  /** Reading attendees and counts: viewers of the organisation too. */
+  async function viewedEvent(req: Request): Promise<EventDoc> {
+    assertAuthenticated(req.principal);
+    const event = await loadEvent(idParam(req.params.eventId));
+    assertCanViewOrganisation(req.principal, event.organisationId);
+    return event;
+  }
+
   const audit = (
     req: Request,
     action: string,
@@ -150,11 +159,11 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
   router.post('/', async (req, res) => {
     const principal = assertAuthenticated(req.principal);
     const input = parseInput(createEventInput, req.body);
-    const organisationId = principal.role === 'admin' ? input.organisationId : principal.organisationId;
+    // An organiser of several organisations names one; of one, it may be left out.
+    const organisationId =
+      input.organisationId ?? (principal.role === 'admin' ? undefined : principal.organisationId);
     if (!organisationId)
       throw AppError.validation([{ field: 'organisationId', message: 'required for admins' }]);
-    if (principal.role !== 'admin' && input.organisationId && input.organisationId !== organisationId)
-      throw AppError.forbidden();
     assertCanManageOrganisation(principal, organisationId);
     const event = await createEvent(depsOf(req), { ...input, organisationId });
     await audit(req, 'event.create', event);
@@ -184,12 +193,12 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
   });
 
   router.get('/:eventId/attendees', async (req, res) => {
-    const event = await managedEvent(req);
+    const event = await viewedEvent(req);
     res.json({ items: await listAttendees(String(event._id)), counts: await attendeeCounts(event) });
   });
 
   router.get('/:eventId/attendees/export', async (req, res) => {
-    const event = await managedEvent(req);
+    const event = await viewedEvent(req);
     const csv = attendeesCsv(await listAttendees(String(event._id)), base.timeZone);
     await audit(req, 'event.attendees.export', event);
     res
@@ -199,7 +208,7 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
   });
 
   router.get('/:eventId/counts', async (req, res) => {
-    const event = await managedEvent(req);
+    const event = await viewedEvent(req);
     res.json(await attendeeCounts(event));
   });
 
