@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AuditEntry } from '@qn/audit';
 import { ApiToken, ApiTokenUse, createApiToken, hashToken, Account } from '@qn/auth';
 import { createEvent, eventsDepsOf } from '@qn/events';
+import { documentedRoutes } from '@qn/http';
 import { eventually } from '@qn/testing';
 import { auditPage, axeViolations, launchBrowser, newVisitor } from './support/browser';
 import { ensureOrganiser, signedInVisitor, startWebStack, type WebStack } from './support/web-stack';
@@ -190,4 +191,28 @@ it('speaks English when asked', async () => {
   expect(await axeViolations(page)).toEqual([]);
   await page.goto(stack.url(`${TOKENS}?lang=de`));
   await page.close();
+});
+
+it('answers strangers as the API document says: sign in first, no form post without CSRF', async () => {
+  const routes = documentedRoutes().filter((r) => r.path.startsWith(TOKENS));
+  expect(routes.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+    `get ${TOKENS}`,
+    `get ${TOKENS}/:id/widerrufen`,
+    `post ${TOKENS}`,
+    `post ${TOKENS}/:id/widerrufen`,
+  ]);
+  for (const r of routes) {
+    const url = stack.url(r.path.replace(':id', 'a'.repeat(64)));
+    const res =
+      r.method === 'get'
+        ? await fetch(url, { redirect: 'manual' })
+        : await fetch(url, { method: 'POST', body: new URLSearchParams({ name: 'x' }), redirect: 'manual' });
+    const expected = r.method === 'get' ? 303 : 403;
+    expect([r.path, res.status]).toEqual([r.path, expected]);
+    expect(
+      Object.keys(r.responses)
+        .map(Number)
+        .concat(r.errors ?? []),
+    ).toContain(expected);
+  }
 });

@@ -1,8 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { auditFromRequest } from '@qn/audit';
 import {
-  API_TOKEN_NAME_MAX,
   assertAuthenticated,
   createApiToken,
   findApiToken,
@@ -11,22 +9,13 @@ import {
   revokeApiToken,
   type Principal,
 } from '@qn/auth';
-import { isAppError, textProblem } from '@qn/domain';
+import { isAppError } from '@qn/domain';
 import { emptyForm, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
 import type { WebDeps } from '../../web-deps';
 import { pageContext, render } from '../../http/web-context';
-import { revokeConfirmPage, tokenCreatedPage, tokenListPage, TOKENS } from './token-pages';
+import { revokeConfirmPage, tokenCreatedPage, tokenListPage, tokenNameForm, TOKENS } from './token-pages';
+import './token-api-docs';
 import { tokenWords } from './token-words';
-
-const nameForm = (invalid: string) =>
-  z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1)
-      .max(API_TOKEN_NAME_MAX)
-      .refine((v) => !textProblem(v, 'line'), invalid),
-  });
 
 /**
  * /konsole/zugangsschluessel: every signed-in account (viewers included) manages its own API
@@ -74,7 +63,7 @@ export function consoleTokenRoutes(deps: WebDeps): Router {
   router.post(TOKENS, async (req, res) => {
     const principal = req.principal!;
     const ctx = pageContext(res);
-    const parsed = parseForm(nameForm(tokenWords[ctx.lang].nameInvalid), req.body, ctx.t);
+    const parsed = parseForm(tokenNameForm(tokenWords[ctx.lang].nameInvalid), req.body, ctx.t);
     if (!parsed.ok) return showList(res, principal, parsed.form, 400);
     try {
       const made = await createApiToken({ accountId: principal.accountId, name: parsed.data.name });

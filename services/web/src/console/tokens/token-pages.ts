@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { API_TOKEN_NAME_MAX, type ApiTokenView } from '@qn/auth';
+import { textProblem } from '@qn/domain';
 import {
   csrfField,
   errorSummary,
@@ -20,6 +22,17 @@ import { tokenWords } from './token-words';
 export const TOKENS = '/konsole/zugangsschluessel';
 
 type Listed = ApiTokenView & { email?: string };
+
+/** The new token's name, as the form sends it; `invalid` is the message for a control character. */
+export const tokenNameForm = (invalid: string) =>
+  z.object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(API_TOKEN_NAME_MAX)
+      .refine((v) => !textProblem(v, 'line'), invalid),
+  });
 
 function when(ctx: PageContext, timeZone: string, d: Date | undefined, fallback = ''): string {
   return d ? formatDateTime(d, ctx.lang, timeZone) : fallback;
