@@ -7,6 +7,7 @@ import { AUDIT_FILTER_FIELDS, parseAuditFilter } from './audit-filter';
 import { objectRefsOf } from './audit-objects';
 import { auditLogPage, actorText, CONSOLE_AUDIT, type AuditChoices } from './audit-log-page';
 import { actionLabel, auditWords } from './audit-words';
+import './audit-api-docs';
 
 /** One page of the log; the cap the issue sets so a page stays cheap to render and read. */
 const PAGE_SIZE = 50;
