@@ -11,6 +11,7 @@ import {
 import type { WebDeps } from '../web-deps';
 import { pageContext, render } from '../http/web-context';
 import { myRegistrationsPage } from './my-registrations-page';
+import './my-registrations-api-docs';
 
 const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
