@@ -5,6 +5,7 @@ import { Account } from './models/account';
 import { ApiToken } from './models/api-token';
 import { ApiTokenUse } from './models/api-token-use';
 import { authenticateToken, principalOf, type Principal } from './authenticate-token';
+import { canManageOrganisation, canViewOrganisation } from './access-rules';
 import { createApiToken } from './issue-api-token';
 import { findApiToken, listAllApiTokens, listApiTokens } from './list-api-tokens';
 import { revokeApiToken } from './revoke-api-token';
@@ -141,4 +142,22 @@ it('keeps a revocation that races with use stamps (FerretDB updates are not atom
     expect((await ApiToken.findById(made.id).lean())!.revokedAt).toBeInstanceOf(Date);
     await expect(authenticateToken(made.token)).resolves.toBeNull();
   }
+});
+
+it('gives a viewer’s token exactly the viewer’s rights, and follows the account’s changes', async () => {
+  const viewer = await Account.create({
+    email: 'lesend@example.org',
+    role: 'organiser',
+    memberships: [{ organisationId: 'org-v', role: 'viewer' }],
+  });
+  const made = await createApiToken({ accountId: viewer._id, name: 'Nur lesen' });
+  const p = (await authenticateToken(made.token))!;
+  expect(p).toMatchObject({ accountId: String(viewer._id), role: 'organiser' });
+  expect(canViewOrganisation(p, 'org-v')).toBe(true);
+  expect(canManageOrganisation(p, 'org-v')).toBe(false);
+  expect(canViewOrganisation(p, 'org-a')).toBe(false);
+
+  // The token holds no rights of its own: a disabled account's token is refused.
+  await Account.updateOne({ _id: viewer._id }, { $set: { disabledAt: new Date() } });
+  await expect(authenticateToken(made.token)).resolves.toBeNull();
 });
