@@ -10,6 +10,7 @@ import {
   eventsDepsOf,
   manageTokenOf,
   publishEvent,
+  reconcileEvents,
   registerAttendee,
   registrationIdsOfAddress,
   registrationsOfAddress,
@@ -66,6 +67,15 @@ describe('the address index', () => {
     expect(await EventLookupBackfill.findById('registrant-index').lean()).not.toBeNull();
     // Done once: a second run only reads its marker.
     expect(await backfillRegistrantIndex(deps())).toEqual({ added: 0, skipped: true });
+  });
+
+  it('the reconciler makes good an index write that was lost', async () => {
+    const email = `lost-${s.db}@example.org`;
+    const id = String((await register(await publishedEvent(), email)).registration._id);
+    // As if the process died between the registration and its index write.
+    await RegistrantIndex.deleteOne({ _id: keyOf(email) });
+    await reconcileEvents(deps(), { sinceMinutes: 60 });
+    expect(await indexed(email)).toEqual([id]);
   });
 
   it('keeps every one of many registrations of one address made at once', async () => {

@@ -67,8 +67,8 @@ export async function reconcileEvents(
     updatedAt: mongoose.trusted({ $gte: since }),
     anonymisedAt: mongoose.trusted({ $exists: false }),
   }).lean();
-  // An index write lost to a crash or a busy lock is made good here; older data once, by the backfill.
-  await ensureIndexed(deps, regs).then(() => backfillRegistrantIndex(deps));
+  // An index write lost to a crash or a busy lock is made good here (docs/adr/0011).
+  await ensureIndexed(deps, regs);
   const events = new Map<string, EventDoc>();
   for (const reg of regs) {
     if (!events.has(reg.eventId)) {
@@ -123,5 +123,7 @@ export async function reconcileEvents(
       await settleSeatsLocked(deps, eventId);
     });
   }
+  // Last, so that a first long pass over older data never holds up what is owed above.
+  await backfillRegistrantIndex(deps);
   return { registrations: regs.length, events: changedEvents.length, orphanSeats: orphans.length };
 }
