@@ -99,6 +99,7 @@ it('schedules the weekly digest for Monday 07:00 Europe/Berlin and the daily run
   const schedulers = await q.getJobSchedulers();
   expect(schedulers.map((j) => j.key).sort()).toEqual(
     [
+      'funding-close-expired',
       'funding-deadline-reminders',
       'funding-housekeeping',
       'funding-link-check',

@@ -43,6 +43,8 @@ export { getProgramme } from './get-programme';
 export { searchProgrammes, programmeSearchFilter, type ProgrammeSearch } from './search-programmes';
 export { listStaleProgrammes } from './list-stale-programmes';
 export { toProgrammeView, isOpenOn, type ProgrammeView } from './programme-view';
+export { isClosedOn } from './programme-closed';
+export { closeExpiredProgrammes } from './close-expired-programmes';
 export {
   ANY,
   subscriptionFiltersInput,

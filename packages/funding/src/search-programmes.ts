@@ -47,8 +47,13 @@ export function programmeSearchFilter(s: ProgrammeSearch, today: string): Record
 }
 
 /**
- * Public search. Results come in order of the next deadline first (rolling ones last), then
- * title; `total` is a count of the same filter.
+ * Public search. Open programmes come first, in order of the next deadline (rolling ones
+ * last), then title; after them the closed ones (last deadline passed, see
+ * programme-closed.ts), the most recently closed first. `total` counts both parts.
+ *
+ * Two filters instead of one sort, because "closed" is stored or derived from today's date and
+ * no single sort key orders it. Each query reads the whole collection on FerretDB, as every
+ * filter here already does; programmes are tens to a few hundred.
  */
 export async function searchProgrammes(
   s: ProgrammeSearch,
@@ -56,15 +61,34 @@ export async function searchProgrammes(
 ): Promise<{ items: ProgrammeDoc[]; total: number; page: number; limit: number; today: string }> {
   const today = dateIn(opts.timeZone ?? 'Europe/Berlin', opts.now);
   const filter = programmeSearchFilter(s, today);
+  const openPart = {
+    $and: [filter, { closedAt: op({ $exists: false }) }, { openUntil: op({ $gte: today }) }],
+  };
+  const closedPart = {
+    $and: [filter, { $or: [{ closedAt: op({ $exists: true }) }, { openUntil: op({ $lt: today }) }] }],
+  };
   const limit = s.limit ?? 20;
   const page = s.page ?? 1;
-  const [items, total] = await Promise.all([
-    Programme.find(filter)
-      .sort({ openUntil: 1, title: 1 })
-      .skip((page - 1) * limit)
-      .limit(limit)
-      .lean<ProgrammeDoc[]>(),
-    Programme.countDocuments(filter),
+  const skip = (page - 1) * limit;
+  const [openTotal, closedTotal] = await Promise.all([
+    Programme.countDocuments(openPart),
+    Programme.countDocuments(closedPart),
   ]);
-  return { items, total, page, limit, today };
+  const open =
+    skip < openTotal
+      ? await Programme.find(openPart)
+          .sort({ openUntil: 1, title: 1 })
+          .skip(skip)
+          .limit(limit)
+          .lean<ProgrammeDoc[]>()
+      : [];
+  const closed =
+    open.length < limit && closedTotal > 0
+      ? await Programme.find(closedPart)
+          .sort({ openUntil: -1, title: 1 })
+          .skip(Math.max(0, skip - openTotal))
+          .limit(limit - open.length)
+          .lean<ProgrammeDoc[]>()
+      : [];
+  return { items: [...open, ...closed], total: openTotal + closedTotal, page, limit, today };
 }

@@ -22,6 +22,8 @@ export type FundingSettings = {
   housekeepingPattern: string;
   /** Nightly rebuild of the Redis match index from the database (docs/adr/0006). */
   matchIndexRebuildPattern: string;
+  /** Closing programmes whose last deadline has passed: hourly, so a missed run costs an hour. */
+  closeExpiredPattern: string;
   timeZone: string;
 };
 
@@ -37,6 +39,7 @@ export const defaultFundingSettings: FundingSettings = {
   linkCheckPattern: '30 3 * * *',
   housekeepingPattern: '15 * * * *',
   matchIndexRebuildPattern: '45 2 * * *',
+  closeExpiredPattern: '5 * * * *',
   timeZone: 'Europe/Berlin',
 };
 

@@ -43,6 +43,9 @@ export async function updateProgramme(opts: {
 
   const change = before.status === 'published' ? windowChange(before, merged) : undefined;
   if (change) set.lastChange = { ...change, at: now };
+  // New dates reopen a closed programme; if they are past as well, the next scheduled close
+  // closes it again.
+  if (change && before.closedAt) unset.closedAt = 1;
 
   await Programme.updateOne(
     { _id: opts.id },

@@ -7,6 +7,7 @@ import {
   applyMatchIndexChanges,
   backfillAddressKeys,
   checkProgrammeLinks,
+  closeExpiredProgrammes,
   dateIn,
   expirePendingSubscriptions,
   fundingSettingsOf,
@@ -118,6 +119,16 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
         // Keeps the outbox short between publishes.
         const { applied } = await applyMatchIndexChanges(index);
         log.info({ expired, redone, matchIndexChanges: applied }, 'funding housekeeping done');
+      },
+      'funding.close-expired-run': async (p, { log, requestId }) => {
+        // A system action without a person behind it: logged with the ids, not audited.
+        const { closed } = await closeExpiredProgrammes({
+          producer,
+          now: p.now ? new Date(p.now) : undefined,
+          timeZone: tz,
+          requestId,
+        });
+        log.info({ closed }, 'programmes past their last deadline closed');
       },
       'funding.rebuild-match-index': async (_p, { log }) => {
         const r = await rebuildMatchIndex(index);

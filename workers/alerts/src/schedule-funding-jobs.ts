@@ -17,6 +17,7 @@ export const FUNDING_SCHEDULES = (s: FundingSettings) =>
       name: 'funding.rebuild-match-index',
       pattern: s.matchIndexRebuildPattern,
     },
+    { id: 'funding-close-expired', name: 'funding.close-expired-run', pattern: s.closeExpiredPattern },
   ] as const;
 
 export async function scheduleFundingJobs(producer: Producer, settings: FundingSettings): Promise<void> {

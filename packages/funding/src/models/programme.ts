@@ -33,6 +33,12 @@ export type ProgrammeDoc = {
   status: ProgrammeStatus;
   publishedAt?: Date;
   archivedAt?: Date;
+  /**
+   * Set by the scheduled close (close-expired-programmes.ts) once the last deadline has passed:
+   * the programme stays published, shown as closed and listed after the open ones. A new
+   * round (deadlines moved past today) clears it.
+   */
+  closedAt?: Date;
   /** Set by every admin write and by "reviewed": what the stale-entry check looks at. */
   reviewedAt: Date;
   /** Latest change that subscribers hear about, kept so a reconciler can re-enqueue a lost match. */
@@ -70,6 +76,7 @@ const schema = new Schema<ProgrammeDoc>(
     status: { type: String, required: true, index: true },
     publishedAt: Date,
     archivedAt: Date,
+    closedAt: Date,
     reviewedAt: { type: Date, required: true, index: true },
     lastChange: { kind: String, reason: String, at: Date },
     searchText: { type: String, required: true },

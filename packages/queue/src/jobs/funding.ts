@@ -11,6 +11,7 @@ import {
   fundingHousekeepingJob,
   fundingRebuildMatchIndexJob,
 } from './funding/scheduled';
+import { fundingCloseExpiredRunJob } from './funding/close-expired-run';
 
 /**
  * Jobs of the funding domain. One file per job under ./funding/ (the scheduled ones share
@@ -26,4 +27,5 @@ export const fundingJobs = {
   [fundingLinkCheckRunJob.name]: fundingLinkCheckRunJob,
   [fundingHousekeepingJob.name]: fundingHousekeepingJob,
   [fundingRebuildMatchIndexJob.name]: fundingRebuildMatchIndexJob,
+  [fundingCloseExpiredRunJob.name]: fundingCloseExpiredRunJob,
 } as const satisfies Record<string, JobDefinition<string, z.ZodType>>;
