@@ -269,6 +269,8 @@ describe('one person across events, funding alerts, newsletter and calendar feed
     expect(after).toEqual({
       ...before,
       calendar_personal_feeds: before.calendar_personal_feeds! - 1,
+      // And the pointer of the feed's token.
+      calendar_personal_feed_token_keys: before.calendar_personal_feed_token_keys! - 1,
       audit_log: before.audit_log! + 1,
       suppressions: (before.suppressions ?? 0) + 1,
       privacy_requests: before.privacy_requests! + 1,

@@ -42,3 +42,4 @@ export {
   type PersonalFeedGrant,
 } from './feeds/manage-personal-feed';
 export { PersonalFeed, type PersonalFeedDoc } from './models/personal-feed';
+export { PersonalFeedTokenKey, type PersonalFeedTokenKeyDoc } from './models/personal-feed-token-key';

@@ -1,6 +1,7 @@
 import { AppError } from '@qn/domain';
 import { isDuplicateKeyError } from '@qn/db';
 import { PersonalFeed, type PersonalFeedDoc } from '../models/personal-feed';
+import { PersonalFeedTokenKey, writeFeedTokenKey } from '../models/personal-feed-token-key';
 import { findRegistrantByManageToken } from './feed-sources';
 import { hashFeedToken, personalFeedToken, registrantKey } from './personal-feed-token';
 
@@ -24,6 +25,10 @@ async function setVersion(
   version: number,
 ): Promise<PersonalFeedGrant> {
   const token = personalFeedToken(secretKey, key, version);
+  // The pointer first: a crash in between leaves a pointer to a record without this hash
+  // (harmless), never a feed its token cannot find. The old token's pointer stays, so a
+  // calendar app still polling it is answered 404 by `_id` reads, not by a scan.
+  await writeFeedTokenKey(hashFeedToken(token), key);
   await PersonalFeed.updateOne(
     { _id: key },
     { $set: { email, version, tokenHash: hashFeedToken(token), revokedAt: null } },
@@ -44,6 +49,7 @@ export async function issuePersonalFeed(opts: {
   if (existing && !existing.revokedAt) return grantOf(opts.secretKey, existing);
   if (existing) return setVersion(opts.secretKey, key, email, existing.version + 1);
   const token = personalFeedToken(opts.secretKey, key, 1);
+  await writeFeedTokenKey(hashFeedToken(token), key);
   try {
     await PersonalFeed.create({ _id: key, email, version: 1, tokenHash: hashFeedToken(token) });
   } catch (err) {
@@ -74,9 +80,19 @@ export async function revokePersonalFeed(opts: {
   return { key };
 }
 
-/** The live feed a token opens, or null (unknown, rotated away or revoked). */
+/**
+ * The live feed a token opens, or null (unknown, rotated away or revoked): the token's pointer
+ * and the record, both by `_id`; the record's own hash decides. A feed issued before the
+ * pointers has none: one scan finds it and writes the pointer, once per feed.
+ */
 export async function findPersonalFeed(token: string): Promise<{ key: string; email: string } | null> {
-  const doc = await PersonalFeed.findOne({ tokenHash: hashFeedToken(token) }).lean();
-  if (!doc || doc.revokedAt) return null;
+  const hash = hashFeedToken(token);
+  const pointer = await PersonalFeedTokenKey.findById(hash).lean();
+  let doc = pointer ? await PersonalFeed.findById(pointer.feedId).lean() : null;
+  if (!pointer) {
+    doc = await PersonalFeed.findOne({ tokenHash: hash }).lean();
+    if (doc) await writeFeedTokenKey(hash, doc._id);
+  }
+  if (!doc || doc.tokenHash !== hash || doc.revokedAt) return null;
   return { key: doc._id, email: doc.email };
 }

@@ -1,4 +1,4 @@
-import { PersonalFeed, hashFeedToken, publishInvalidation } from '@qn/calendar';
+import { PersonalFeed, PersonalFeedTokenKey, hashFeedToken, publishInvalidation } from '@qn/calendar';
 import { anyOf, toRecords } from '../records';
 import { fixedRetention } from '../retention';
 import type { PersonalDataHolder } from '../types';
@@ -41,6 +41,9 @@ export const personalFeedsHolder: PersonalDataHolder = {
     const rows = await PersonalFeed.find({ email: ctx.email }, { _id: 1 }).lean();
     if (rows.length === 0) return { deleted: 0, anonymised: 0 };
     const r = await PersonalFeed.deleteMany({ _id: anyOf(rows.map((f) => f._id)) });
+    // The token pointers name the registrant key (an HMAC of the address), current and
+    // rotated ones alike: one read of the pointer collection per erasure.
+    await PersonalFeedTokenKey.deleteMany({ feedId: anyOf(rows.map((f) => f._id)) });
     if (ctx.redis) {
       for (const f of rows)
         await publishInvalidation(ctx.redis, ctx.config.QUEUE_PREFIX, 'events', { tag: f._id });
