@@ -157,15 +157,9 @@ function registrationDocs(i, s) {
   }
   if (i % 2 === 0 && hasFeed(k)) {
     const key = calendar.registrantKey(s.secret, email);
-    out.feed = {
-      _id: key,
-      email,
-      version: 1,
-      tokenHash: calendar.hashFeedToken(calendar.personalFeedToken(s.secret, key, 1)),
-      revokedAt: null,
-      createdAt: at,
-      updatedAt: at,
-    };
+    const tokenHash = calendar.hashFeedToken(calendar.personalFeedToken(s.secret, key, 1));
+    out.feed = { _id: key, email, version: 1, tokenHash, revokedAt: null, createdAt: at, updatedAt: at };
+    out.feedKey = { _id: tokenHash, feedId: key };
   }
   return out;
 }
@@ -186,7 +180,7 @@ export async function fill(from, to, s, onProgress = () => {}) {
   const one = async ([a, b]) => {
     const nl = { sub: [], suppression: [] };
     const fu = { sub: [], tokenKeys: [], addressKey: [] };
-    const ev = { reg: [], key: [], seat: [], index: [], feed: [] };
+    const ev = { reg: [], key: [], seat: [], index: [], feed: [], feedKey: [] };
     for (let i = a; i < b; i++) {
       const n = newsletterDocs(i, s);
       nl.sub.push(n.sub);
@@ -201,6 +195,7 @@ export async function fill(from, to, s, onProgress = () => {}) {
       ev.seat.push(r.seat);
       if (r.index) ev.index.push(r.index);
       if (r.feed) ev.feed.push(r.feed);
+      if (r.feedKey) ev.feedKey.push(r.feedKey);
     }
     await insert('newsletter_subscribers', nl.sub);
     await insert('suppressions', nl.suppression);
@@ -211,6 +206,7 @@ export async function fill(from, to, s, onProgress = () => {}) {
     await insert('event_registration_keys', ev.key);
     await insert('event_seats', ev.seat);
     await insert('event_registrant_index', ev.index);
+    await insert('calendar_personal_feed_token_keys', ev.feedKey);
     await insert('calendar_personal_feeds', ev.feed);
     done += b - a;
     onProgress(done);
