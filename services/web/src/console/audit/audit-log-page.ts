@@ -1,4 +1,4 @@
-import type { AuditEntryView } from '@qn/audit';
+import { AUDIT_EXPORT_MAX, type AuditEntryView } from '@qn/audit';
 import {
   errorSummary,
   formatDateTime,
@@ -126,6 +126,7 @@ function resultsPart(
   const w = auditWords[ctx.lang];
   return html`<p role="status">${w.count(r.total)}</p>
     ${r.total ? html`<p><a href="${csvHref}" download>${w.download}</a></p>` : ''}
+    ${r.total > AUDIT_EXPORT_MAX ? html`<p class="hint">${w.downloadCapped(AUDIT_EXPORT_MAX)}</p>` : ''}
     ${
       r.items.length
         ? tableRegion(

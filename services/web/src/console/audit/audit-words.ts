@@ -1,4 +1,4 @@
-import type { Lang } from '@qn/web-ui';
+import { formatNumber, type Lang } from '@qn/web-ui';
 
 /**
  * Every action the code records (each `auditFromRequest` and `recordAudit` call), in words. An
@@ -103,6 +103,7 @@ export type AuditWords = {
   apply: string;
   reset: string;
   download: string;
+  downloadCapped: (max: number) => string;
   count: (n: number) => string;
   none: string;
   table: string;
@@ -135,7 +136,9 @@ export const auditWords: Record<Lang, AuditWords> = {
     apply: 'Filtern',
     reset: 'Filter zurücksetzen',
     download: 'Gefilterte Einträge als CSV herunterladen',
-    count: (n) => (n === 1 ? '1 Eintrag' : `${n} Einträge`),
+    downloadCapped: (max) =>
+      `Der Download enthält die neuesten ${formatNumber('de', max)} Einträge; für ältere bitte den Zeitraum eingrenzen.`,
+    count: (n) => (n === 1 ? '1 Eintrag' : `${formatNumber('de', n)} Einträge`),
     none: 'Keine Einträge für diese Auswahl.',
     table: 'Protokolleinträge',
     col: { at: 'Zeitpunkt', who: 'Wer', action: 'Aktion', object: 'Objekt', fields: 'Geänderte Felder' },
@@ -175,7 +178,9 @@ export const auditWords: Record<Lang, AuditWords> = {
     apply: 'Filter',
     reset: 'Reset filters',
     download: 'Download the filtered entries as CSV',
-    count: (n) => (n === 1 ? '1 entry' : `${n} entries`),
+    downloadCapped: (max) =>
+      `The download holds the newest ${formatNumber('en', max)} entries; for older ones, narrow the dates.`,
+    count: (n) => (n === 1 ? '1 entry' : `${formatNumber('en', n)} entries`),
     none: 'No entries for this selection.',
     table: 'Audit log entries',
     col: { at: 'Time', who: 'Who', action: 'Action', object: 'Object', fields: 'Fields changed' },
