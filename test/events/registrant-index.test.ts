@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { eventUid, registrantKey } from '@qn/calendar';
 import {
+  Event,
   EventLookupBackfill,
   RegistrantIndex,
   Registration,
@@ -15,7 +16,7 @@ import {
   registrationIdsOfAddress,
   registrationsOfAddress,
 } from '@qn/events';
-import { notById, queriesDuring, waitForMail } from '@qn/testing';
+import { eventually, notById, queriesDuring, waitForMail } from '@qn/testing';
 import { eventFields } from './events-fixtures';
 import { eventsStack } from './support/all-in-one-stack';
 
@@ -174,6 +175,25 @@ describe('the address index', () => {
     expect(await RegistrantIndex.findById(keyOf(email)).lean()).toBeNull();
     const all = await RegistrantIndex.find({}).lean();
     for (const id of ids) expect(all.some((d) => d.registrationIds.includes(id))).toBe(false);
+  });
+
+  it('the scheduled retention job takes what it blanks out of the index', async () => {
+    const email = `job-${s.db}@example.org`;
+    const eventId = await publishedEvent();
+    const id = String((await register(eventId, email)).registration._id);
+    expect(await indexed(email)).toEqual([id]);
+    // The event took place a while ago.
+    const startsAt = new Date(Date.now() - 3 * 86_400_000);
+    await Event.updateOne(
+      { _id: eventId },
+      { $set: { startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000) } },
+    );
+    await s.aio.rt.producer.enqueue('events.anonymise-registrations', { olderThanDays: 1 });
+    // The index goes last in the job's run, after the registration is blanked.
+    await eventually('the index gone', async () =>
+      (await RegistrantIndex.findById(keyOf(email)).lean()) ? null : true,
+    );
+    expect((await Registration.findById(id).lean())!.anonymisedAt).toBeDefined();
   });
 
   it('retention takes anonymised registrations out; an emptied index goes', async () => {
