@@ -46,7 +46,7 @@ export function campaignMessage(
     from: { name: cc.from.name, address: cc.from.address },
     to: { name: r.name, address: r.email },
     replyTo: cc.replyTo,
-    subject: `${opts.subjectPrefix ?? ''}${cc.subject}`,
+    subject: `${opts.subjectPrefix ?? ''}${body.subject}`,
     messageId: opts.messageId ?? campaignMessageId(cc.id, r.addressHash, domain),
     headers,
     text: body.text,

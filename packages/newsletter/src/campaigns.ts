@@ -8,6 +8,7 @@ import type { NewsletterContext } from './newsletter-context';
 import { newId } from './new-id';
 import { campaignLock, withLock } from './redis-lock';
 import { parseMailbox } from './subscriber-mails';
+import { assertKnownPersonalFields } from './personal-fields';
 import { assertValidTemplate } from './template';
 
 export type CampaignInput = {
@@ -41,6 +42,7 @@ function senderOf(ctx: Pick<NewsletterContext, 'mailFrom' | 'dkimDomain'>, from:
 
 export async function createCampaign(ctx: NewsletterContext, input: CampaignInput): Promise<CampaignDoc> {
   if (input.template !== undefined) assertValidTemplate(input.template);
+  assertKnownPersonalFields({ subject: input.subject, preheader: input.preheader, bodyMarkdown: input.bodyMarkdown });
   await resolveAudience(input.audience);
   const doc = await Campaign.create({
     _id: newId(),
@@ -81,6 +83,11 @@ export async function updateCampaign(
     if (c.status !== 'draft')
       throw AppError.conflict('Nur Entwürfe lassen sich ändern; eine geplante Kampagne erst zurückziehen.');
     if (typeof patch.template === 'string') assertValidTemplate(patch.template);
+    assertKnownPersonalFields({
+      subject: patch.subject,
+      preheader: patch.preheader,
+      bodyMarkdown: patch.bodyMarkdown,
+    });
     if (patch.audience) await resolveAudience(patch.audience);
     const $set: Record<string, unknown> = {};
     for (const k of [

@@ -97,6 +97,12 @@ export { sweepCampaigns, type SweepDeps } from './sweep-campaigns';
 export { fanOutKey } from './job-keys';
 export { markdownToHtml, markdownToText, markdownLinks } from './markdown';
 export { DEFAULT_TEMPLATE, validateTemplate, PLACEHOLDERS } from './template';
+export {
+  PERSONAL_FIELDS,
+  personalFieldIssues,
+  unknownPersonalFields,
+  type PersonalField,
+} from './personal-fields';
 export { compileCampaign, renderForRecipient, greetingOf, type CompiledCampaign } from './render-campaign';
 export { campaignMessage, buildCampaignRaw, campaignMessageId } from './build-campaign-message';
 export { buildMimeMessage, type MimeMessage } from './mime/build-mime-message';

@@ -5,6 +5,7 @@ import { compileTemplate, DEFAULT_TEMPLATE, fillTemplate, type TemplatePart } fr
 import type { CampaignDoc } from './models/campaign';
 import type { Lang } from './models/newsletter-list';
 import type { NewsletterContext } from './newsletter-context';
+import { compileFields, fillFields, type FieldParts } from './personal-fields';
 
 /** A campaign rendered once (Markdown, template split); each recipient then costs a join. */
 export type CompiledCampaign = {
@@ -17,6 +18,8 @@ export type CompiledCampaign = {
   contentHtml: string;
   contentText: string;
   parts: TemplatePart[];
+  /** Subject and body with their personal fields ({{name}}) split out, see personal-fields.ts. */
+  personal: { subject: FieldParts; preheader: FieldParts; html: FieldParts; text: FieldParts };
   officeName: string;
   privacyUrl: string;
   imprintUrl: string;
@@ -44,6 +47,8 @@ export function compileCampaign(
   opts: { countClicks?: boolean } = {},
 ): CompiledCampaign {
   const hrefs = (opts.countClicks ?? c.countClicks) ? clickRewriter(ctx, c._id, c.bodyMarkdown) : undefined;
+  const contentHtml = markdownToHtml(c.bodyMarkdown, hrefs);
+  const contentText = markdownToText(c.bodyMarkdown, hrefs);
   return {
     id: c._id,
     subject: c.subject,
@@ -51,9 +56,15 @@ export function compileCampaign(
     from: { name: c.from.name, address: c.from.email },
     replyTo: c.replyTo,
     lang: c.lang,
-    contentHtml: markdownToHtml(c.bodyMarkdown, hrefs),
-    contentText: markdownToText(c.bodyMarkdown, hrefs),
+    contentHtml,
+    contentText,
     parts: compileTemplate(c.template ?? DEFAULT_TEMPLATE),
+    personal: {
+      subject: compileFields(c.subject),
+      preheader: compileFields(c.preheader ?? ''),
+      html: compileFields(contentHtml),
+      text: compileFields(contentText),
+    },
     officeName: ctx.officeName,
     privacyUrl: `${ctx.publicUrl}/datenschutz`,
     imprintUrl: `${ctx.publicUrl}/impressum`,
@@ -84,9 +95,11 @@ const words = {
 export function renderForRecipient(
   cc: CompiledCampaign,
   r: { name?: string; unsubscribeUrl: string },
-): { html: string; text: string } {
+): { html: string; text: string; subject: string } {
   const w = words[cc.lang];
   const greeting = greetingOf(cc.lang, r.name);
+  const values = { name: r.name };
+  const subject = fillFields(cc.personal.subject, values);
   const u = escapeHtml(r.unsubscribeUrl);
   const footer =
     `${escapeHtml(cc.officeName)}<br>${escapeHtml(w.why)}<br>` +
@@ -94,10 +107,10 @@ export function renderForRecipient(
     `<a href="${escapeHtml(cc.imprintUrl)}" style="color:#0b5394">${w.imprint}</a>`;
   const html = fillTemplate(cc.parts, {
     lang: cc.lang,
-    subject: escapeHtml(cc.subject),
-    preheader: escapeHtml(cc.preheader),
+    subject: escapeHtml(subject),
+    preheader: escapeHtml(fillFields(cc.personal.preheader, values)),
     greeting: escapeHtml(greeting),
-    content: cc.contentHtml,
+    content: fillFields(cc.personal.html, values, escapeHtml),
     footer,
     unsubscribe_url: u,
     unsubscribe_text: escapeHtml(w.unsubscribe),
@@ -105,7 +118,7 @@ export function renderForRecipient(
   const text = [
     greeting,
     '',
-    cc.contentText,
+    fillFields(cc.personal.text, values),
     '',
     '-- ',
     cc.officeName,
@@ -114,5 +127,5 @@ export function renderForRecipient(
     `${w.privacy}: ${cc.privacyUrl}`,
     `${w.imprint}: ${cc.imprintUrl}`,
   ].join('\n');
-  return { html, text };
+  return { html, text, subject };
 }

@@ -92,7 +92,7 @@ export async function enqueueWelcomeMail(
       ledgerKey: `newsletter-welcome:${sub._id}:${sub.confirmNonce ?? '-'}`,
       kind: 'newsletter-welcome',
       to: sub.email,
-      subject: cc.subject,
+      subject: body.subject,
       text: body.text,
       html: body.html,
       headers: {

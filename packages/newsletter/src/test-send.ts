@@ -6,6 +6,7 @@ import type { DkimKey } from './mime/dkim-sign';
 import { getCampaign } from './campaigns';
 import { testUnsubscribeLink } from './links';
 import type { NewsletterContext } from './newsletter-context';
+import { Subscriber, subscriberIdOf } from './models/subscriber';
 import { compileCampaign } from './render-campaign';
 import { createHash } from 'node:crypto';
 
@@ -30,6 +31,18 @@ export async function requestTestSend(
 }
 
 /**
+ * A test address that is on one of the campaign's lists gets its own name filled in, as the real
+ * send would; by `_id`, a few lookups per test mail.
+ */
+async function nameOnLists(listIds: string[], hash: string): Promise<string | undefined> {
+  for (const listId of listIds) {
+    const s = await Subscriber.findById(subscriberIdOf(listId, hash), { name: 1 }).lean<{ name?: string }>();
+    if (s?.name) return s.name;
+  }
+  return undefined;
+}
+
+/**
  * The test mail: rendered like the real one (same template, headers and signature), subject
  * prefixed [TEST], its unsubscribe link leading to a page that changes nothing.
  */
@@ -45,7 +58,7 @@ export async function sendTestMail(
   const hash = addressHash(p.to, ctx.secret);
   const message = campaignMessage(
     cc,
-    { email: p.to, addressHash: hash },
+    { email: p.to, addressHash: hash, name: await nameOnLists(c.audience.listIds, hash) },
     { unsubscribe: testUnsubscribeLink(ctx, c._id, hash) },
     {
       subjectPrefix: '[TEST] ',

@@ -206,7 +206,8 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
   });
 
   router.get(`${CN}/kampagnen/:id/vorschau.html`, async (req, res) => {
-    const p = await previewCampaign(nl, String(req.params.id));
+    // A sample name, so {{name}} in the text shows where the recipient's name goes.
+    const p = await previewCampaign(nl, String(req.params.id), { name: 'Erika Mustermann' });
     res
       .setHeader('Content-Security-Policy', PREVIEW_CSP)
       .setHeader('Cache-Control', 'no-store')
