@@ -1,5 +1,5 @@
 import type { AuditEntryView } from '@qn/audit';
-import { Organisation } from '@qn/auth';
+import { Account, Organisation } from '@qn/auth';
 import { Event, Registration } from '@qn/events';
 import { Programme } from '@qn/funding';
 import { Campaign, NewsletterList } from '@qn/newsletter';
@@ -39,6 +39,11 @@ const lookups: Record<string, Lookup> = {
   'newsletter-list': async (id) => {
     const l = await NewsletterList.findById(id, { name: 1 }).lean();
     return l ? { href: `/konsole/newsletter/listen/${encodeURIComponent(id)}`, name: l.name } : undefined;
+  },
+  account: async (id) => {
+    if (!OBJECT_ID.test(id)) return undefined;
+    const a = await Account.findById(id, { email: 1 }).lean();
+    return a ? { href: `/konsole/konten/${id}`, name: a.email } : undefined;
   },
   organisation: async (id) => {
     const o = await Organisation.findById(id, { name: 1 }).lean();
