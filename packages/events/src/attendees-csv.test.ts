@@ -26,7 +26,7 @@ describe('attendee CSV', () => {
     };
     const csv = attendeesCsv([a], 'Europe/Berlin');
     expect(csv.startsWith('\uFEFFName;E-Mail;')).toBe(true);
-    expect(csv).toContain('\r\nÖmer;o@example.org;;1;bestätigt;;25.11.26, 10:00;nein\r\n');
+    expect(csv).toContain('\r\nÖmer;o@example.org;;1;bestätigt;;25.11.26, 10:00;nein;;\r\n');
   });
 
   it('parses what it writes and what Excel saves (BOM, ; or , separator, quoted cells)', () => {

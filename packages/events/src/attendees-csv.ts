@@ -34,16 +34,20 @@ export function attendeesCsv(attendees: Attendee[], timeZone: string): string {
     'Barrierefreiheit',
     'Angemeldet am',
     'Anwesend',
+    'Telefon',
+    'Anschrift',
   ];
   const rows = attendees.map((a) => [
     a.name,
-    a.email,
+    a.email ?? '',
     a.organisation ?? '',
     String(a.companions),
     statusLabel[a.status],
     a.accessibilityNeeds ?? '',
     fmt(a.registeredAt),
     a.checkedInAt ? `ja (${fmt(a.checkedInAt)})` : 'nein',
+    a.phone ?? '',
+    a.postalAddress ?? '',
   ]);
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
@@ -54,11 +58,15 @@ export type ImportRow = {
   email: string;
   organisation?: string;
   companions?: string;
+  phone?: string;
+  postalAddress?: string;
 };
 
 /**
  * Parses an attendee CSV (`;` or `,`, optional BOM, quoted cells). The header names the
- * columns: Name, E-Mail, Organisation (optional), Begleitpersonen (optional).
+ * columns, in German or as the API's keys: Name, E-Mail, Organisation, Begleitpersonen (or
+ * Begleitung), Telefon, Anschrift; Name and one contact column (E-Mail or Telefon or
+ * Anschrift) are required.
  */
 export function parseAttendeeCsv(text: string): {
   rows: ImportRow[];
@@ -75,16 +83,21 @@ export function parseAttendeeCsv(text: string): {
   const iName = col('name');
   const iEmail = col('e-mail', 'email', 'mail');
   const iOrg = col('organisation', 'organization');
-  const iComp = col('begleitpersonen', 'companions');
+  const iComp = col('begleitpersonen', 'begleitung', 'companions');
+  const iPhone = col('telefon', 'telefonnummer', 'tel.', 'phone');
+  const iPostal = col('anschrift', 'adresse', 'postanschrift', 'postaladdress');
   if (iName < 0) errors.push({ field: 'csv.header', message: 'missing column Name' });
-  if (iEmail < 0) errors.push({ field: 'csv.header', message: 'missing column E-Mail' });
+  if (iEmail < 0 && iPhone < 0 && iPostal < 0)
+    errors.push({ field: 'csv.header', message: 'missing column E-Mail' });
   if (errors.length) return { rows: [], errors };
   const rows = records.slice(1).map((r, i) => ({
     line: i + 2,
     name: (r[iName] ?? '').trim(),
-    email: (r[iEmail] ?? '').trim(),
+    email: iEmail >= 0 ? (r[iEmail] ?? '').trim() : '',
     organisation: iOrg >= 0 ? (r[iOrg] ?? '').trim() || undefined : undefined,
     companions: iComp >= 0 ? (r[iComp] ?? '').trim() || undefined : undefined,
+    phone: iPhone >= 0 ? (r[iPhone] ?? '').trim() || undefined : undefined,
+    postalAddress: iPostal >= 0 ? (r[iPostal] ?? '').trim() || undefined : undefined,
   }));
   return { rows, errors };
 }

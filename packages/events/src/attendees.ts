@@ -4,11 +4,15 @@ import { Seat } from './models/seat';
 import { withEventLock } from './event-lock';
 import type { EventDoc } from './models/event';
 import type { EventsDeps } from './events-deps';
+import { hasEmail } from './contact';
 
 export type Attendee = {
   id: string;
   name: string;
-  email: string;
+  /** Absent for someone registered by phone or letter without an address. */
+  email?: string;
+  phone?: string;
+  postalAddress?: string;
   organisation?: string;
   accessibilityNeeds?: string;
   companions: number;
@@ -23,7 +27,9 @@ export function attendeeOf(r: RegistrationDoc): Attendee {
   return {
     id: String(r._id),
     name: r.name,
-    email: r.email,
+    email: hasEmail(r.email) ? r.email : undefined,
+    phone: r.phone,
+    postalAddress: r.postalAddress,
     organisation: r.organisation,
     accessibilityNeeds: r.accessibilityNeeds,
     companions: r.companions,

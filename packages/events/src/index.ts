@@ -75,3 +75,15 @@ export {
 } from './rectify-registration';
 export { listUpcomingEventsOf, type UpcomingEvent } from './list-upcoming-events-of';
 export { listRecentRegistrationsOf, type RecentRegistration } from './list-recent-registrations-of';
+export { hasEmail, PHONE_MAX, POSTAL_ADDRESS_MAX } from './contact';
+export {
+  previewAttendeeImport,
+  importAttendees,
+  importProblemText,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportProblem,
+  type ImportOutcome,
+  type ImportRowReport,
+  type ImportReport,
+} from './import-attendees';

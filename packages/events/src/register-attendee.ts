@@ -16,11 +16,15 @@ import { indexRegistration } from './registrant-index';
 import { scheduleReminders } from './reminders';
 import { CONSENT_TEXT_VERSION } from './consent-text';
 import type { EventsDeps } from './events-deps';
+import { contactIssues, noEmailPlaceholder } from './contact';
 
 export type RegisterInput = {
   eventId: string;
   name: string;
-  email: string;
+  /** Required when people register themselves; organisers may give a phone or postal address instead. */
+  email?: string;
+  phone?: string;
+  postalAddress?: string;
   organisation?: string;
   accessibilityNeeds?: string;
   companions?: number;
@@ -85,7 +89,12 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     throw AppError.validation([
       { field: 'companions', message: `at most ${event.maxCompanions} companions for this event` },
     ]);
-  const email = normaliseEmail(input.email);
+  const contact = contactIssues(input);
+  if (isSelfService(input) && !contact.contact.email)
+    throw AppError.validation([{ field: 'email', message: 'an e-mail address is required' }]);
+  if (contact.issues.length) throw AppError.validation(contact.issues);
+  const { phone, postalAddress } = contact.contact;
+  const email = contact.contact.email ? normaliseEmail(contact.contact.email) : undefined;
 
   const _id = new mongoose.Types.ObjectId();
   const registrationId = String(_id);
@@ -97,7 +106,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     rebuild: () => rebuildPool(deps, eventId),
   });
   if (!seatNos && !event.waitlistEnabled) {
-    const existing = await findRegistrationByAddress(eventId, email);
+    const existing = email ? await findRegistrationByAddress(eventId, email) : null;
     if (existing && existing.status !== 'cancelled') {
       const repeat = await answerRepeat(deps, event, existing, input, now, 'waitlisted');
       // A stranger must get what a new address gets: fully booked.
@@ -109,7 +118,9 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
   const doc: RegistrationDoc = {
     _id,
     eventId,
-    email,
+    email: email ?? noEmailPlaceholder(registrationId),
+    phone,
+    postalAddress,
     name: input.name,
     organisation: input.organisation,
     accessibilityNeeds: input.accessibilityNeeds,
@@ -132,7 +143,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
       await releaseSeats(eventId, seatNos);
       await returnSeatNos(deps, eventId, seatNos);
     }
-    if (!isDuplicateKeyError(err)) throw err;
+    if (!isDuplicateKeyError(err) || !email) throw err;
     // This address is registered already: answer with that registration.
     const existing = await findRegistrationByAddress(eventId, email);
     if (!existing) throw err;
@@ -144,9 +155,10 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     return answerRepeat(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
   }
   await Promise.all([
-    writeAddressKey(eventId, email, registrationId),
-    indexRegistration(deps, email, registrationId),
-    afterRegistered(deps, event, doc),
+    // Without an address there is nothing to point from, index or mail.
+    email && writeAddressKey(eventId, email, registrationId),
+    email && indexRegistration(deps, email, registrationId),
+    email && afterRegistered(deps, event, doc),
   ]);
   return {
     registration: doc,
@@ -239,6 +251,8 @@ async function reRegister(
     if (!seatNos && !event.waitlistEnabled) throw AppError.conflict('Die Veranstaltung ist ausgebucht.');
     const set = {
       name: input.name,
+      phone: input.phone?.trim() || undefined,
+      postalAddress: input.postalAddress?.trim() || undefined,
       organisation: input.organisation,
       accessibilityNeeds: input.accessibilityNeeds,
       companions,

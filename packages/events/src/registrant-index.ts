@@ -3,6 +3,7 @@ import { registrantKey } from '@qn/calendar';
 import { Registration, type RegistrationDoc } from './models/registration';
 import { EventLookupBackfill, REGISTRANT_INDEX_BACKFILL, RegistrantIndex } from './models/registrant-index';
 import { OWN_ACT_WAIT_MS, withLock } from './event-lock';
+import { hasEmail } from './contact';
 import type { EventsDeps } from './events-deps';
 
 export type RegistrantIndexDeps = Pick<EventsDeps, 'redis' | 'keyPrefix' | 'secretKey'>;
@@ -44,7 +45,7 @@ export async function ensureIndexed(
 ): Promise<number> {
   const byEmail = new Map<string, string[]>();
   for (const r of regs) {
-    if (r.anonymisedAt) continue;
+    if (r.anonymisedAt || !hasEmail(r.email)) continue;
     byEmail.set(r.email, [...(byEmail.get(r.email) ?? []), String(r._id)]);
   }
   let added = 0;

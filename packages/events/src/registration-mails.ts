@@ -5,6 +5,7 @@ import type { RegistrationDoc } from './models/registration';
 import { eventUrlOf, manageUrlOf } from './manage-token';
 import type { EventsDeps } from './events-deps';
 import { enqueueMailBatched } from './batched-enqueue';
+import { hasEmail } from './contact';
 
 export type RegistrationMailKind =
   | 'confirmed'
@@ -158,6 +159,8 @@ export async function enqueueRegistrationMail(
   },
 ): Promise<void> {
   const { kind, event, registration: reg } = opts;
+  // Registered by phone without an address: the organiser tells them, nothing is sent.
+  if (!hasEmail(reg.email)) return;
   const eventId = String(event._id);
   const regId = String(reg._id);
   const eventUrl = eventUrlOf(deps, eventId);

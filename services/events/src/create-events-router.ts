@@ -23,7 +23,8 @@ import {
   listAttendees,
   listPublicEvents,
   loadEvent,
-  parseAttendeeCsv,
+  importAttendees,
+  importProblemText,
   publicEventOf,
   publishEvent,
   registerAttendee,
@@ -227,51 +228,21 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
   router.post('/:eventId/attendees/import', async (req, res) => {
     const event = await managedEvent(req);
     const input = parseInput(importInput, req.body);
-    const parsed = parseAttendeeCsv(input.csv);
-    if (parsed.errors.length) throw AppError.validation(parsed.errors);
-    const results = {
-      created: 0,
-      existing: 0,
-      confirmed: 0,
-      waitlisted: 0,
-      rejected: [] as { line: number; errors: { field: string; message: string }[] }[],
-    };
-    for (const row of parsed.rows) {
-      const r = registrationInput.safeParse({
-        name: row.name,
-        email: row.email,
-        organisation: row.organisation,
-        companions: row.companions === undefined ? 0 : Number(row.companions),
-        consent: true,
-      });
-      if (!r.success) {
-        results.rejected.push({
-          line: row.line,
-          errors: r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-        });
-        continue;
-      }
-      try {
-        const { registration, existing } = await registerAttendee(depsOf(req), {
-          ...r.data,
-          eventId: String(event._id),
-          source: 'import',
-          ignoreWindow: true,
-        });
-        if (existing) results.existing++;
-        else results.created++;
-        if (registration.status === 'confirmed') results.confirmed++;
-        if (registration.status === 'waitlisted') results.waitlisted++;
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code === 'gone') throw err;
-        results.rejected.push({
-          line: row.line,
-          errors: err.details.fields ?? [{ field: 'row', message: err.message }],
-        });
-      }
-    }
-    await audit(req, 'event.attendees.import', event, String(event._id), [`rows:${parsed.rows.length}`]);
-    res.json(results);
+    const report = await importAttendees(depsOf(req), { eventId: String(event._id), csv: input.csv });
+    const { counts } = report;
+    await audit(req, 'event.attendees.import', event, String(event._id), [
+      `rows:${report.rows.length}`,
+      `registered:${counts.confirmed + counts.waitlisted}`,
+    ]);
+    res.json({
+      created: counts.confirmed + counts.waitlisted,
+      existing: counts.existing,
+      confirmed: counts.confirmed,
+      waitlisted: counts.waitlisted,
+      rejected: report.rows
+        .filter((r) => r.outcome === 'rejected')
+        .map((r) => ({ line: r.line, errors: r.problems.map(importProblemText) })),
+    });
   });
 
   router.post('/:eventId/attendees/:registrationId/check-in', async (req, res) => {

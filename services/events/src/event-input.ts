@@ -134,8 +134,16 @@ export const registrationInput = z.strictObject({
   consent: z.literal(true, { error: 'consent is required' }),
 });
 
-/** On someone's behalf (a phone call): the organiser records that consent was given orally. */
-export const onBehalfInput = registrationInput.extend({ ignoreWindow: z.boolean().default(false) });
+/**
+ * On someone's behalf (a phone call): the organiser records that consent was given orally. An
+ * address, or else a phone number or postal address (the domain requires one of the three).
+ */
+export const onBehalfInput = registrationInput.extend({
+  email: z.email().max(254).optional(),
+  phone: line(30).optional(),
+  postalAddress: text(300).optional(),
+  ignoreWindow: z.boolean().default(false),
+});
 
 export const importInput = z.strictObject({
   csv: z.string().min(1).max(500_000),

@@ -277,7 +277,9 @@ documentRoute({
   path: `${base}/:eventId/attendees`,
   summary: 'Register someone on their behalf (e.g. a phone call; consent given orally)',
   description:
-    '`ignoreWindow` registers outside the registration window. The same address twice answers 200 with the existing attendee.',
+    '`ignoreWindow` registers outside the registration window. The same address twice answers 200 with the existing attendee. ' +
+    'Without `email`, a `phone` or `postalAddress` is required (else 400): such a registration gets no mails, has no ' +
+    'repeat check and counts for seats and the waiting list like any other.',
   tags,
   auth: 'organiser',
   params: eventIdParams,
@@ -302,9 +304,12 @@ documentRoute({
   method: 'post',
   path: `${base}/:eventId/attendees/import`,
   summary:
-    'Import attendees from CSV (name, email, organisation, companions); the organiser confirms consent',
+    'Import attendees from CSV (name, email, organisation, companions, phone, postalAddress); the organiser confirms consent',
   description:
-    'A malformed CSV is 400 naming its lines; a valid row that cannot be registered is reported in `rejected` and the others go ahead.',
+    'A malformed CSV is 400 naming its lines; a valid row that cannot be registered is reported in `rejected` and the others go ahead. ' +
+    'Headers in German (Name, E-Mail, Organisation, Begleitung, Telefon, Anschrift) or as keys; a row needs an email, phone or ' +
+    'postal address. People already registered (by address; without one, by name and phone) count as `existing`, so a ' +
+    'repeated import registers nobody twice. At most 2,000 rows.',
   tags,
   auth: 'organiser',
   params: eventIdParams,

@@ -85,7 +85,10 @@ export const manageActionAnswer = z.object({ registration: registrationView });
 export const attendeeView = z.object({
   id: z.string(),
   name: z.string(),
-  email: z.string(),
+  /** Absent for someone an organiser registered by phone or letter without an address. */
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  postalAddress: z.string().optional(),
   organisation: z.string().optional(),
   accessibilityNeeds: z.string().optional(),
   companions: count,

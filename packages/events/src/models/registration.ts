@@ -7,8 +7,14 @@ export type RegistrationSource = 'self' | 'organiser' | 'import';
 export type RegistrationDoc = {
   _id: mongoose.Types.ObjectId;
   eventId: string;
-  /** Normalised; the unique (eventId, email) index makes a second registration impossible. */
+  /**
+   * Normalised; the unique (eventId, email) index makes a second registration impossible.
+   * Someone registered by phone without an address has a placeholder here (see contact.ts).
+   */
   email: string;
+  /** Only where an organiser took the registration by phone or letter: the contact they gave. */
+  phone?: string;
+  postalAddress?: string;
   name: string;
   organisation?: string;
   accessibilityNeeds?: string;
@@ -35,6 +41,8 @@ const schema = new Schema<RegistrationDoc>(
     eventId: { type: String, required: true },
     email: { type: String, required: true },
     name: { type: String, required: true },
+    phone: String,
+    postalAddress: String,
     organisation: String,
     accessibilityNeeds: String,
     companions: { type: Number, default: 0 },
