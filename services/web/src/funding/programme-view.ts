@@ -1,6 +1,7 @@
 import { ACTOR_TYPES, FIELDS_OF_ACTION, FUNDING_PROVIDERS, labelOf, municipalityName } from '@qn/domain';
-import { isOpenOn, OPEN_END, type ProgrammeDoc } from '@qn/funding';
+import { isClosedOn, isOpenOn, OPEN_END, type ProgrammeDoc } from '@qn/funding';
 import { formatDate, formatEuro, type PageContext } from '@qn/web-ui';
+import { closedWords } from './closed-words';
 
 /** Labels for a programme's facts in the page's language (vocabulary from @qn/domain). */
 export function providerLabel(ctx: PageContext, p: Pick<ProgrammeDoc, 'provider'>): string {
@@ -42,6 +43,12 @@ export function amountLabel(ctx: PageContext, p: Pick<ProgrammeDoc, 'amount'>): 
 }
 
 export function statusLine(ctx: PageContext, p: ProgrammeDoc, today: string): string {
+  if (isClosedOn(p, today)) {
+    const w = closedWords[ctx.lang];
+    return p.openUntil === OPEN_END
+      ? w.closed
+      : `${w.closed} · ${w.lastDeadline(dateLabel(ctx, p.openUntil))}`;
+  }
   const open = isOpenOn(p, today);
   const next = p.deadlines.find((d) => d >= today);
   const parts = [open ? ctx.t('funding.open') : ctx.t('funding.closed')];

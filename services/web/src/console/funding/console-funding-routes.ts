@@ -6,7 +6,13 @@ import {
   archiveProgramme,
   createProgramme,
   createProgrammeInput,
+  fundingSettingsOf,
   getProgramme,
+  isClosedOn,
+  dateIn,
+  listBrokenLinks,
+  listStaleProgrammes,
+  markProgrammeReviewed,
   Programme,
   publishProgramme,
   updateProgramme,
@@ -37,8 +43,17 @@ import {
   programmePatchOf,
   renderProgrammeForm,
 } from './programme-form';
+import {
+  archiveConfirmPage,
+  BROKEN,
+  brokenLinksPage,
+  CF,
+  fundingListsNav,
+  REVIEW_DUE,
+  reviewDuePage,
+} from './funding-lists-pages';
+import { fundingConsoleWords } from './funding-console-words';
 
-const CF = '/konsole/foerderprogramme';
 const notices = {
   angelegt: 'cf.created',
   gespeichert: 'cf.saved',
@@ -46,27 +61,36 @@ const notices = {
   archiviert: 'cf.archived',
 } as const;
 
-function listPage(ctx: PageContext, programmes: ProgrammeDoc[], message?: string): Page {
+function listPage(
+  ctx: PageContext,
+  programmes: ProgrammeDoc[],
+  opts: { today: string; counts: { broken: number; due: number }; message?: string },
+): Page {
   const { t } = ctx;
+  const { message } = opts;
+  const w = fundingConsoleWords[ctx.lang];
   return {
     title: t('cf.title'),
     section: 'console',
     body: html`<h1>${t('cf.title')}</h1>
       ${consoleNav(ctx, 'funding')} ${message ? notice(message) : ''}
       <p><a class="button" href="${CF}/neu">${t('cf.new')}</a></p>
+      ${fundingListsNav(ctx, opts.counts)}
+      <h2>${t('cf.title')}</h2>
       ${
         programmes.length
           ? html`<ul class="list">
               ${programmes.map(
                 (p) =>
                   html`<li>
-                    <h2><a href="${CF}/${p._id}">${p.title}</a></h2>
+                    <h3><a href="${CF}/${p._id}">${p.title}</a></h3>
                     <p class="meta">
                       ${p.providerName} · <span class="badge">${t(`cf.status.${p.status}`)}</span>
+                      ${isClosedOn(p, opts.today) ? html` · <span class="badge">${w.closed}</span>` : ''}
                     </p>
                     <div class="actions">
                       ${p.status === 'draft' ? html`<form method="post" action="${CF}/${p._id}/veroeffentlichen">${csrfField(ctx)}<button type="submit">${t('cf.publish')}: ${p.title}</button></form>` : ''}
-                      ${p.status === 'published' ? html`<form method="post" action="${CF}/${p._id}/archivieren">${csrfField(ctx)}<button type="submit" class="secondary">${t('cf.archive')}: ${p.title}</button></form>` : ''}
+                      ${p.status === 'published' ? html`<a class="button secondary" href="${CF}/${p._id}/archivieren">${t('cf.archive')}: ${p.title}</a>` : ''}
                     </div>
                   </li>`,
               )}
@@ -89,11 +113,14 @@ function formPage(ctx: PageContext, form: FormState, p?: ProgrammeDoc): Page {
 }
 
 /**
- * The office's funding programmes (admins only): create, edit, publish, archive, through the
+ * The office's funding programmes (admins only): create, edit, publish, archive (after a
+ * confirmation page), the broken-link and review-due lists with "reviewed", through the
  * funding domain's functions and its own input schema; every change is audited.
  */
 export function consoleFundingRoutes(deps: WebDeps): Router {
   const router = Router();
+  const settings = fundingSettingsOf(deps.config);
+  const timeZone = deps.config.TZ_DISPLAY;
   router.use(CF, (req, _res, next) => {
     assertRole(req.principal, 'admin');
     next();
@@ -119,9 +146,47 @@ export function consoleFundingRoutes(deps: WebDeps): Router {
   }
 
   router.get(CF, async (req, res) => {
-    const programmes = await Programme.find().sort({ updatedAt: -1 }).limit(500).lean<ProgrammeDoc[]>();
+    const [programmes, broken, due] = await Promise.all([
+      Programme.find().sort({ updatedAt: -1 }).limit(500).lean<ProgrammeDoc[]>(),
+      listBrokenLinks(),
+      listStaleProgrammes({ olderThanDays: settings.reviewAfterDays }),
+    ]);
     const key = notices[String(req.query.erledigt) as keyof typeof notices];
-    render(res, listPage(pageContext(res), programmes, key ? pageContext(res).t(key) : undefined));
+    render(
+      res,
+      listPage(pageContext(res), programmes, {
+        today: dateIn(timeZone),
+        counts: { broken: new Set(broken.map((b) => b.programmeId)).size, due: due.length },
+        message: key ? pageContext(res).t(key) : undefined,
+      }),
+    );
+  });
+
+  // Before `${CF}/:id`, which would take these names for ids.
+  router.get(BROKEN, async (_req, res) => {
+    render(res, brokenLinksPage(pageContext(res), await listBrokenLinks(), timeZone));
+  });
+
+  router.get(REVIEW_DUE, async (req, res) => {
+    const ctx = pageContext(res);
+    const due = await listStaleProgrammes({ olderThanDays: settings.reviewAfterDays });
+    // The notice names what was just marked; an unknown id just shows no notice.
+    const done =
+      typeof req.query.geprueft === 'string'
+        ? await Programme.findById(req.query.geprueft, { title: 1 }).lean<Pick<ProgrammeDoc, 'title'>>()
+        : null;
+    render(
+      res,
+      reviewDuePage(
+        ctx,
+        due.map((p) => ({ id: p._id, title: p.title, reviewedAt: p.reviewedAt })),
+        {
+          reviewAfterDays: settings.reviewAfterDays,
+          timeZone,
+          message: done ? fundingConsoleWords[ctx.lang].reviewedNotice(done.title) : undefined,
+        },
+      ),
+    );
   });
 
   router.get(`${CF}/neu`, (_req, res) =>
@@ -180,6 +245,18 @@ export function consoleFundingRoutes(deps: WebDeps): Router {
         return invalid(res, values, domainErrors(values, err), p);
       throw err;
     }
+  });
+
+  router.post(`${CF}/:id/geprueft`, async (req, res) => {
+    const p = await getProgramme({ id: String(req.params.id), includeUnpublished: true });
+    await markProgrammeReviewed({ id: p._id });
+    await audit(req, 'funding.programme.review', p._id, ['reviewedAt']);
+    res.redirect(303, `${REVIEW_DUE}?geprueft=${encodeURIComponent(p._id)}`);
+  });
+
+  router.get(`${CF}/:id/archivieren`, async (req, res) => {
+    const p = await getProgramme({ id: String(req.params.id), includeUnpublished: true });
+    render(res, archiveConfirmPage(pageContext(res), p));
   });
 
   for (const [path, action, fn, done] of [
