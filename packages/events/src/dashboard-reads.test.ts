@@ -46,14 +46,16 @@ let other: string;
 
 beforeAll(async () => {
   await connectDb({ url: config.MONGODB_URL });
-  const [a, b, , , o] = await Event.insertMany([
+  const [a, b, , , o, old] = await Event.insertMany([
     event('org-a', 'Bald', 24),
     event('org-a', 'Später', 48, 'draft'),
     event('org-a', 'Vorbei', -24),
     event('org-a', 'Abgesagt', 12, 'cancelled'),
     event('org-b', 'Andere', 6),
+    event('org-a', 'Lange her', -60 * 24),
   ]);
   [soon, later, other] = [String(a!._id), String(b!._id), String(o!._id)];
+  const longAgo = String(old!._id);
   await Seat.insertMany(
     [1, 2].map((s) => ({
       _id: `${soon}:${s}`,
@@ -69,6 +71,8 @@ beforeAll(async () => {
     registration(soon, 'Bernd', 'confirmed', 20),
     registration(soon, 'Clara', 'waitlisted', 10),
     registration(other, 'Dora', 'confirmed', 5),
+    // Added to an event that ended two months ago: outside what "recent" looks at.
+    registration(longAgo, 'Emil', 'confirmed', 1),
   ]);
 });
 afterAll(async () => {
@@ -97,7 +101,7 @@ describe('listUpcomingEventsOf', () => {
 
 describe('listRecentRegistrationsOf', () => {
   it("lists an organisation's newest registrations only, with their event", async () => {
-    const items = await listRecentRegistrationsOf({ organisationIds: ['org-a'], limit: 2 });
+    const items = await listRecentRegistrationsOf({ organisationIds: ['org-a'], limit: 2, now });
     expect(items.map((r) => [r.name, r.eventTitle, r.organisationId, r.status])).toEqual([
       ['Clara', 'Bald', 'org-a', 'waitlisted'],
       ['Bernd', 'Bald', 'org-a', 'confirmed'],
@@ -105,9 +109,9 @@ describe('listRecentRegistrationsOf', () => {
   });
 
   it('lists everyone’s for admins, newest first', async () => {
-    const items = await listRecentRegistrationsOf({});
+    const items = await listRecentRegistrationsOf({ now });
     expect(items.map((r) => r.name)).toEqual(['Dora', 'Clara', 'Bernd', 'Anna']);
     expect(items[0]!.eventId).toBe(other);
-    expect(await listRecentRegistrationsOf({ organisationIds: ['org-none'] })).toEqual([]);
+    expect(await listRecentRegistrationsOf({ organisationIds: ['org-none'], now })).toEqual([]);
   });
 });

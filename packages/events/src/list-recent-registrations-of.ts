@@ -13,63 +13,51 @@ export type RecentRegistration = {
   registeredAt: Date;
 };
 
-/** How many of an organisation's events, newest first, the recent registrations are taken from. */
-const EVENTS_SCANNED = 200;
+/** Registrations come in before an event ends (an organiser may add one a little later). */
+const ENDED_WITHIN_DAYS = 30;
+/** At most this many events' registrations are looked at. */
+const EVENTS_SCANNED = 1000;
 
 /**
  * The newest registrations for some organisations' events, or for all (admins, when
- * `organisationIds` is absent). Registrations carry only their event's id, so an
- * organisation's are found through its latest events (bounded), then at most `limit` rows.
+ * `organisationIds` is absent). Registrations carry only their event's id, so they are found
+ * through the events that are still to come or ended lately: on FerretDB the registration
+ * query reads the collection either way, but only those events' registrations are sorted.
  */
 export async function listRecentRegistrationsOf(opts: {
   organisationIds?: string[];
   limit?: number;
+  now?: Date;
 }): Promise<RecentRegistration[]> {
   const ids = opts.organisationIds;
   if (ids && ids.length === 0) return [];
   const limit = Math.min(50, Math.max(1, opts.limit ?? 10));
-  const projection = { eventId: 1, name: 1, status: 1, createdAt: 1 };
-  let regs: Pick<RegistrationDoc, '_id' | 'eventId' | 'name' | 'status' | 'createdAt'>[];
-  const events = new Map<string, { title: string; organisationId: string }>();
-  if (ids) {
-    const own = await Event.find(
-      { organisationId: ids.length === 1 ? ids[0] : mongoose.trusted({ $in: ids }) },
-      { title: 1, organisationId: 1 },
-    )
-      .sort({ startsAt: -1 })
-      .limit(EVENTS_SCANNED)
-      .lean();
-    for (const e of own) events.set(String(e._id), { title: e.title, organisationId: e.organisationId });
-    if (events.size === 0) return [];
-    regs = await Registration.find({ eventId: mongoose.trusted({ $in: [...events.keys()] }) }, projection)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(limit)
-      .lean();
-  } else {
-    regs = await Registration.find({}, projection).sort({ createdAt: -1, _id: -1 }).limit(limit).lean();
-    const missing = [...new Set(regs.map((r) => r.eventId))];
-    // At most `limit` events, each by `_id`: the one lookup FerretDB answers from an index.
-    const found = await Promise.all(
-      missing.map((id) =>
-        /^[0-9a-f]{24}$/.test(id) ? Event.findById(id, { title: 1, organisationId: 1 }).lean() : null,
-      ),
-    );
-    for (const e of found)
-      if (e) events.set(String(e._id), { title: e.title, organisationId: e.organisationId });
-  }
-  return regs.flatMap((r) => {
-    const e = events.get(r.eventId);
-    if (!e) return [];
-    return [
-      {
-        id: String(r._id),
-        eventId: r.eventId,
-        eventTitle: e.title,
-        organisationId: e.organisationId,
-        name: r.name,
-        status: r.status,
-        registeredAt: r.createdAt,
-      },
-    ];
+  const since = new Date((opts.now ?? new Date()).getTime() - ENDED_WITHIN_DAYS * 86_400_000);
+  const eventFilter: Record<string, unknown> = { endsAt: mongoose.trusted({ $gte: since }) };
+  if (ids) eventFilter.organisationId = ids.length === 1 ? ids[0] : mongoose.trusted({ $in: ids });
+  const events = await Event.find(eventFilter, { title: 1, organisationId: 1 })
+    .sort({ endsAt: 1, _id: 1 })
+    .limit(EVENTS_SCANNED)
+    .lean();
+  if (events.length === 0) return [];
+  const byId = new Map(events.map((e) => [String(e._id), e]));
+  const regs = await Registration.find(
+    { eventId: mongoose.trusted({ $in: [...byId.keys()] }) },
+    { eventId: 1, name: 1, status: 1, createdAt: 1 },
+  )
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .lean();
+  return regs.map((r) => {
+    const e = byId.get(r.eventId)!;
+    return {
+      id: String(r._id),
+      eventId: r.eventId,
+      eventTitle: e.title,
+      organisationId: e.organisationId,
+      name: r.name,
+      status: r.status,
+      registeredAt: r.createdAt,
+    };
   });
 }
