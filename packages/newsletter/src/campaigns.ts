@@ -42,7 +42,11 @@ function senderOf(ctx: Pick<NewsletterContext, 'mailFrom' | 'dkimDomain'>, from:
 
 export async function createCampaign(ctx: NewsletterContext, input: CampaignInput): Promise<CampaignDoc> {
   if (input.template !== undefined) assertValidTemplate(input.template);
-  assertKnownPersonalFields({ subject: input.subject, preheader: input.preheader, bodyMarkdown: input.bodyMarkdown });
+  assertKnownPersonalFields({
+    subject: input.subject,
+    preheader: input.preheader,
+    bodyMarkdown: input.bodyMarkdown,
+  });
   await resolveAudience(input.audience);
   const doc = await Campaign.create({
     _id: newId(),

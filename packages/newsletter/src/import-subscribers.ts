@@ -1,11 +1,4 @@
-import {
-  ACTOR_TYPE_KEYS,
-  FIELD_OF_ACTION_KEYS,
-  MUNICIPALITY_KEYS,
-  municipalityKey,
-  normaliseEmail,
-  AppError,
-} from '@qn/domain';
+import { AppError } from '@qn/domain';
 import { addressHash, suppressedHashes } from '@qn/mail';
 import { CONSENT_TEXT_VERSION } from './consent-text';
 import { parseCsv } from './csv';
@@ -15,6 +8,7 @@ import type { NewsletterContext } from './newsletter-context';
 import { newId } from './new-id';
 import { enqueueConfirmationMail } from './subscriber-mails';
 import { writeErrorsOf } from './batch-insert';
+import { checkImportRow, problemText, type CheckedRow, type ImportProblem } from './import-rows';
 
 export type ImportMode = 'consented' | 'pending';
 
@@ -32,17 +26,24 @@ export type ImportReport = {
 const COLUMNS: Record<string, string> = {
   email: 'email',
   'e-mail': 'email',
+  'e-mail-adresse': 'email',
+  emailadresse: 'email',
   mail: 'email',
   name: 'name',
   municipality: 'municipality',
   kommune: 'municipality',
+  gemeinde: 'municipality',
   actor_type: 'actorType',
   akteursart: 'actorType',
+  art: 'actorType',
   fields_of_action: 'fieldsOfAction',
   handlungsfelder: 'fieldsOfAction',
+  themen: 'fieldsOfAction',
   consent_at: 'consentAt',
   einwilligung_am: 'consentAt',
+  einwilligung: 'consentAt',
   consent_text_version: 'consentTextVersion',
+  einwilligungstext: 'consentTextVersion',
   lang: 'lang',
   sprache: 'lang',
   // Columns of our own export that an import does not take over: a re-import starts afresh.
@@ -52,7 +53,15 @@ const COLUMNS: Record<string, string> = {
   created_at: 'ignore',
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Header cells as spreadsheets write them: any case, blanks or underscores ("Einwilligung am"). */
+function columnOf(header: string): string | null {
+  const h = header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '_');
+  return COLUMNS[h] ?? null;
+}
+
 const BATCH = 500;
 export const MAX_IMPORT_ROWS = 100_000;
 
@@ -64,6 +73,76 @@ export const MAX_IMPORT_ROWS = 100_000;
  * answers), so running the same import twice changes nothing the second time, and a run cut
  * short by a crash can simply be repeated.
  */
+/** The CSV's rows and what each column is; whole-file problems are validation errors on `body`. */
+function readImportCsv(csv: string): { rows: string[][]; header: (string | null)[] } {
+  const rows = parseCsv(csv);
+  if (rows.length < 2)
+    throw AppError.validation([{ field: 'body', message: 'CSV needs a header line and at least one row' }]);
+  if (rows.length - 1 > MAX_IMPORT_ROWS)
+    throw AppError.validation([{ field: 'body', message: `at most ${MAX_IMPORT_ROWS} rows per import` }]);
+  const header = rows[0]!.map(columnOf);
+  if (!header.includes('email'))
+    throw AppError.validation([{ field: 'body', message: 'the header line needs an "email" column' }]);
+  const unknown = rows[0]!.filter((_h, i) => header[i] === null);
+  if (unknown.length)
+    throw AppError.validation([{ field: 'body', message: `unknown columns: ${unknown.join(', ')}` }]);
+  return { rows, header };
+}
+
+function recordOf(cells: string[], header: (string | null)[]): Record<string, string> {
+  const rec: Record<string, string> = {};
+  cells.forEach((v, j) => {
+    const key = header[j];
+    if (key && key !== 'ignore') rec[key] = v.trim();
+  });
+  return rec;
+}
+
+export type ImportPreviewRow = { line: number; row: CheckedRow; problems: ImportProblem[] };
+export type ImportPreview = {
+  rows: number;
+  valid: number;
+  duplicateInFile: number;
+  /** Rows with problems (the first 1000). */
+  invalid: ImportPreviewRow[];
+  /** The first rows as they would go in, for the office to look over. */
+  sample: ImportPreviewRow[];
+};
+
+/**
+ * What an import would do, without writing anything: every row checked as the import checks
+ * it. Addresses already on the list or suppressed are only known at import, where they are
+ * skipped and counted.
+ */
+export async function previewSubscriberImport(
+  ctx: Pick<NewsletterContext, 'secret'>,
+  listId: string,
+  csv: string,
+  opts: { mode: ImportMode; now?: Date; sampleSize?: number },
+): Promise<ImportPreview> {
+  const now = opts.now ?? new Date();
+  const list = await getList(listId);
+  const { rows, header } = readImportCsv(csv);
+  const out: ImportPreview = { rows: rows.length - 1, valid: 0, duplicateInFile: 0, invalid: [], sample: [] };
+  const seen = new Set<string>();
+  for (let i = 1; i < rows.length; i++) {
+    const checked = checkImportRow(recordOf(rows[i]!, header), { mode: opts.mode, listLang: list.lang, now });
+    const r = { line: i + 1, ...checked };
+    if (out.sample.length < (opts.sampleSize ?? 100)) out.sample.push(r);
+    if (r.problems.length) {
+      if (out.invalid.length < 1000) out.invalid.push(r);
+      continue;
+    }
+    const hash = addressHash(r.row.email, ctx.secret);
+    if (seen.has(hash)) out.duplicateInFile++;
+    else {
+      seen.add(hash);
+      out.valid++;
+    }
+  }
+  return out;
+}
+
 export async function importSubscribers(
   ctx: NewsletterContext,
   listId: string,
@@ -72,17 +151,7 @@ export async function importSubscribers(
 ): Promise<ImportReport> {
   const now = opts.now ?? new Date();
   const list = await getList(listId);
-  const rows = parseCsv(csv);
-  if (rows.length < 2)
-    throw AppError.validation([{ field: 'body', message: 'CSV needs a header line and at least one row' }]);
-  if (rows.length - 1 > MAX_IMPORT_ROWS)
-    throw AppError.validation([{ field: 'body', message: `at most ${MAX_IMPORT_ROWS} rows per import` }]);
-  const header = rows[0]!.map((h) => COLUMNS[h.trim().toLowerCase()] ?? null);
-  if (!header.includes('email'))
-    throw AppError.validation([{ field: 'body', message: 'the header line needs an "email" column' }]);
-  const unknown = rows[0]!.filter((_h, i) => header[i] === null);
-  if (unknown.length)
-    throw AppError.validation([{ field: 'body', message: `unknown columns: ${unknown.join(', ')}` }]);
+  const { rows, header } = readImportCsv(csv);
 
   const report: ImportReport = {
     rows: rows.length - 1,
@@ -129,44 +198,13 @@ export async function importSubscribers(
 
   for (let i = 1; i < rows.length; i++) {
     const line = i + 1;
-    const rec: Record<string, string> = {};
-    rows[i]!.forEach((v, j) => {
-      const key = header[j];
-      if (key && key !== 'ignore') rec[key] = v.trim();
-    });
-    const errors: string[] = [];
-    const email = normaliseEmail(rec.email ?? '');
-    if (!EMAIL.test(email) || email.length > 254) errors.push('email: not an e-mail address');
-    let municipality: string | undefined;
-    if (rec.municipality) {
-      municipality = MUNICIPALITY_KEYS.includes(rec.municipality)
-        ? rec.municipality
-        : municipalityKey(rec.municipality);
-      if (!MUNICIPALITY_KEYS.includes(municipality))
-        errors.push(`municipality: unknown "${rec.municipality}"`);
-    }
-    const actorType = rec.actorType || undefined;
-    if (actorType && !(ACTOR_TYPE_KEYS as string[]).includes(actorType))
-      errors.push(`actor_type: unknown "${actorType}"`);
-    const fieldsOfAction = (rec.fieldsOfAction ?? '')
-      .split(/[|;,]/)
-      .map((f) => f.trim())
-      .filter(Boolean);
-    const badFields = fieldsOfAction.filter((f) => !(FIELD_OF_ACTION_KEYS as string[]).includes(f));
-    if (badFields.length) errors.push(`fields_of_action: unknown ${badFields.join(', ')}`);
-    const lang = rec.lang ? rec.lang.toLowerCase() : list.lang;
-    if (lang !== 'de' && lang !== 'en') errors.push('lang: de or en');
-    let consentAt: Date | undefined;
-    if (opts.mode === 'consented') {
-      consentAt = rec.consentAt ? new Date(rec.consentAt) : undefined;
-      if (!consentAt || Number.isNaN(consentAt.getTime()))
-        errors.push('consent_at: a date is required for consented imports');
-      else if (consentAt.getTime() > now.getTime()) errors.push('consent_at: in the future');
-    }
-    if (errors.length) {
-      if (report.invalid.length < 1000) report.invalid.push({ line, errors });
+    const rec = recordOf(rows[i]!, header);
+    const { row, problems } = checkImportRow(rec, { mode: opts.mode, listLang: list.lang, now });
+    if (problems.length) {
+      if (report.invalid.length < 1000) report.invalid.push({ line, errors: problems.map(problemText) });
       continue;
     }
+    const { email, municipality, actorType, fieldsOfAction, lang, consentAt } = row;
     const hash = addressHash(email, ctx.secret);
     if (seen.has(hash)) {
       report.duplicateInFile++;
@@ -179,11 +217,11 @@ export async function importSubscribers(
       listId: list._id,
       email,
       addressHash: hash,
-      name: rec.name || undefined,
-      lang: lang as 'de' | 'en',
+      name: row.name,
+      lang,
       status: consented ? 'confirmed' : 'pending',
       consent: consented
-        ? { at: consentAt, method: 'import', textVersion: rec.consentTextVersion || CONSENT_TEXT_VERSION }
+        ? { at: consentAt, method: 'import', textVersion: row.consentTextVersion ?? CONSENT_TEXT_VERSION }
         : { requestedAt: now, method: 'import', textVersion: CONSENT_TEXT_VERSION },
       attributes: { municipality, actorType, fieldsOfAction },
       ...(consented ? { confirmedAt: now } : { confirmNonce: newId(), confirmRequestedAt: now }),

@@ -2,7 +2,11 @@ import { compileCampaign, renderForRecipient } from './render-campaign';
 import { assertKnownPersonalFields, compileFields, fillFields, personalFieldIssues } from './personal-fields';
 import { escapeHtml } from '@qn/mail';
 
-const ctx = { publicUrl: 'https://q.example', officeName: 'Office', secret: 'a-secret-that-is-long-enough-for-tests-123' };
+const ctx = {
+  publicUrl: 'https://q.example',
+  officeName: 'Office',
+  secret: 'a-secret-that-is-long-enough-for-tests-123',
+};
 
 describe('personal fields', () => {
   it('fills {{name}} per recipient, escaped in HTML, and drops it with its blank when there is none', () => {
@@ -14,7 +18,9 @@ describe('personal fields', () => {
   });
 
   it('names unknown placeholders per form field and lets known ones through', () => {
-    expect(personalFieldIssues({ subject: 'Hallo {{name}}', bodyMarkdown: 'Hallo {{vorname}} {{ort}}' })).toEqual([
+    expect(
+      personalFieldIssues({ subject: 'Hallo {{name}}', bodyMarkdown: 'Hallo {{vorname}} {{ort}}' }),
+    ).toEqual([
       {
         field: 'bodyMarkdown',
         message: 'Die Platzhalter {{vorname}}, {{ort}} sind unbekannt; erlaubt ist {{name}}.',

@@ -26,7 +26,9 @@ export function unknownPersonalFields(text: string): string[] {
 const allowed = PERSONAL_FIELDS.map((f) => `{{${f}}}`).join(', ');
 
 /** The form-level issues for unknown placeholders, one per field of the form that has them. */
-export function personalFieldIssues(texts: Record<string, string | undefined>): { field: string; message: string }[] {
+export function personalFieldIssues(
+  texts: Record<string, string | undefined>,
+): { field: string; message: string }[] {
   const issues: { field: string; message: string }[] = [];
   for (const [field, text] of Object.entries(texts)) {
     if (!text) continue;
