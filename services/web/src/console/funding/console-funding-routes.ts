@@ -76,7 +76,7 @@ function listPage(
       ${consoleNav(ctx, 'funding')} ${message ? notice(message) : ''}
       <p><a class="button" href="${CF}/neu">${t('cf.new')}</a></p>
       ${fundingListsNav(ctx, opts.counts)}
-      <h2>${t('cf.title')}</h2>
+      <h2>${w.allProgrammes}</h2>
       ${
         programmes.length
           ? html`<ul class="list">

@@ -2,6 +2,7 @@ import type { Lang } from '@qn/web-ui';
 
 export type FundingConsoleWords = {
   listsHeading: string;
+  allProgrammes: string;
   brokenLinks: string;
   reviewDue: string;
   brokenIntro: string;
@@ -93,6 +94,7 @@ function problemIn(
 
 const de: FundingConsoleWords = {
   listsHeading: 'Zu prüfen',
+  allProgrammes: 'Alle Förderprogramme',
   brokenLinks: 'Defekte Links',
   reviewDue: 'Prüfung fällig',
   brokenIntro:
@@ -108,7 +110,7 @@ const de: FundingConsoleWords = {
   }),
   edit: (title) => `Bearbeiten: ${title}`,
   reviewIntro: (days) =>
-    `Veröffentlichte Programme, die seit ${days} Tagen weder bearbeitet noch als geprüft markiert wurden. Vergleichen Sie sie mit der offiziellen Quelle und markieren Sie sie als geprüft oder korrigieren Sie sie.`,
+    `Veröffentlichte Programme, die seit mehr als ${days} Tagen weder bearbeitet noch als geprüft markiert wurden. Vergleichen Sie sie mit der offiziellen Quelle und markieren Sie sie als geprüft oder korrigieren Sie sie.`,
   noReviewDue: (days) =>
     `Zurzeit ist keine Prüfung fällig: Alle veröffentlichten Programme wurden in den letzten ${days} Tagen bearbeitet oder geprüft.`,
   reviewedOn: (date) => `zuletzt geprüft oder bearbeitet am ${date}`,
@@ -131,6 +133,7 @@ const de: FundingConsoleWords = {
 
 const en: FundingConsoleWords = {
   listsHeading: 'To check',
+  allProgrammes: 'All funding programmes',
   brokenLinks: 'Broken links',
   reviewDue: 'Review due',
   brokenIntro:
@@ -146,7 +149,7 @@ const en: FundingConsoleWords = {
   }),
   edit: (title) => `Edit: ${title}`,
   reviewIntro: (days) =>
-    `Published programmes nobody has edited or marked as reviewed for ${days} days. Compare them with the official source, then mark them as reviewed or correct them.`,
+    `Published programmes nobody has edited or marked as reviewed for more than ${days} days. Compare them with the official source, then mark them as reviewed or correct them.`,
   noReviewDue: (days) =>
     `No review is due at the moment: every published programme was edited or reviewed in the last ${days} days.`,
   reviewedOn: (date) => `last reviewed or edited on ${date}`,

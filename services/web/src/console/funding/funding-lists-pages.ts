@@ -48,7 +48,7 @@ export function brokenLinksPage(ctx: PageContext, rows: BrokenLinkRow[], timeZon
                       ${links.map(
                         (l) =>
                           html`<li>
-                            ${w.link}: <span class="url">${l.url}</span>
+                            ${w.link}: <a class="url" href="${l.url}" rel="noopener">${l.url}</a>
                             <p class="meta">
                               <strong>${w.problem(l.httpStatus, l.error)}</strong>
                               ${l.failingSince ? html` · ${w.failingSince(day(l.failingSince))}` : ''} ·
