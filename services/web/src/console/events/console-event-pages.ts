@@ -15,6 +15,8 @@ import {
 } from '@qn/web-ui';
 import { consoleNav } from '../console-layout';
 import { whenText } from '../../events/event-view';
+import { attendeeWords } from './attendee-words';
+import { importWords } from './attendee-import-words';
 
 export const CONSOLE_EVENTS = '/konsole/veranstaltungen';
 
@@ -79,6 +81,7 @@ function attendeeTable(
         <tr>
           <th scope="col">${t('ce.attendee.name')}</th>
           <th scope="col">${t('ce.attendee.email')}</th>
+          <th scope="col">${attendeeWords[ctx.lang].contact}</th>
           <th scope="col">${t('ce.attendee.organisation')}</th>
           <th scope="col">${t('ce.attendee.companions')}</th>
           <th scope="col">${t('ce.attendee.needs')}</th>
@@ -92,7 +95,8 @@ function attendeeTable(
           (a) =>
             html`<tr>
               <td>${a.name}</td>
-              <td>${a.email}</td>
+              <td>${a.email ?? attendeeWords[ctx.lang].noEmail}</td>
+              <td>${[a.phone, a.postalAddress].filter(Boolean).join(', ')}</td>
               <td>${a.organisation ?? ''}</td>
               <td>${a.companions}</td>
               <td>${a.accessibilityNeeds ?? ''}</td>
@@ -153,6 +157,7 @@ export function consoleEventPage(
       <h2>${t('ce.attendees')}</h2>
       <p>
         ${manage && e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/anmelden">${t('ce.reg.onBehalf')}</a>` : ''}
+        ${manage && e.status === 'published' ? html`<a href="${CONSOLE_EVENTS}/${id}/importieren">${importWords[ctx.lang].link}</a>` : ''}
         <a href="${CONSOLE_EVENTS}/${id}/teilnehmende.csv" download>${t('ce.export')}</a>
       </p>
       ${attendeeTable(ctx, e, attendees, opts.timeZone, manage)}`,

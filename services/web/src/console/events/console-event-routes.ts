@@ -20,15 +20,17 @@ import {
   eventsDepsOf,
   listAttendees,
   loadEvent,
+  hasEmail,
   promoteRegistration,
   registerAttendee,
   publishEvent,
   setCheckedIn,
   updateEvent,
+  type Attendee,
   type EventDoc,
   type EventsDeps,
 } from '@qn/events';
-import { emptyForm, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
+import { emptyForm, parseForm, withFieldIssues, type FormState, type Lang } from '@qn/web-ui';
 import type { WebDeps } from '../../web-deps';
 import { pageContext, render } from '../../http/web-context';
 import {
@@ -47,6 +49,8 @@ import {
   renderEventForm,
 } from './event-form';
 import { onBehalfForm, onBehalfPage } from './register-on-behalf';
+import { attendeeWords } from './attendee-words';
+import { attendeeImportRoutes } from './attendee-import-routes';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
@@ -60,6 +64,17 @@ const messages = {
   angemeldet: 'ce.reg.registered',
   bekannt: 'ce.reg.known',
 } as const;
+
+/** The event page's notes after a registration without an e-mail address was saved or moved up. */
+function noEmailMessage(lang: Lang, query: Request['query'], attendees: Attendee[]): string | undefined {
+  const w = attendeeWords[lang];
+  if (query.erledigt === 'ohne-email') return w.registeredNoEmail;
+  if (query.erledigt !== 'nachgerueckt-anrufen') return undefined;
+  const who = attendees.find((a) => a.id === query.wer);
+  return who
+    ? w.promotedCall(who.name, [who.phone, who.postalAddress].filter(Boolean).join(', '))
+    : undefined;
+}
 
 /**
  * The organisers' console for events, over the same domain functions as the events API and with
@@ -197,7 +212,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       res,
       consoleEventPage(pageContext(res), event, counts, attendees, {
         timeZone: tz,
-        message: key ? pageContext(res).t(key) : undefined,
+        message: key ? pageContext(res).t(key) : noEmailMessage(pageContext(res).lang, req.query, attendees),
         canManage: canManageOrganisation(req.principal!, event.organisationId),
       }),
     );
@@ -263,6 +278,11 @@ export function consoleEventRoutes(deps: WebDeps): Router {
     const ctx = pageContext(res);
     const parsed = parseForm(onBehalfForm, req.body, ctx.t);
     if (!parsed.ok) return render(res, onBehalfPage(ctx, event, parsed.form, action), 400);
+    const { email, phone, postalAddress } = parsed.data;
+    if (!email && !phone && !postalAddress) {
+      const issue = { field: 'email', message: attendeeWords[ctx.lang].contactRequired };
+      return render(res, onBehalfPage(ctx, event, withFieldIssues(parsed.form, [issue], ''), action), 400);
+    }
     try {
       const r = await registerAttendee(depsOf(req), {
         eventId: String(event._id),
@@ -273,7 +293,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       if (!r.existing) await audit(req, 'event.registration.create', event, String(r.registration._id));
       res.redirect(
         303,
-        `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=${r.existing ? 'bekannt' : 'angemeldet'}`,
+        `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=${r.existing ? 'bekannt' : email ? 'angemeldet' : 'ohne-email'}`,
       );
     } catch (err) {
       if (isAppError(err) && err.code === 'validation')
@@ -300,9 +320,11 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   router.post(`${CONSOLE_EVENTS}/:id/anmeldungen/:registrationId/nachruecken`, async (req, res) => {
     const event = await managedEvent(req);
     const registrationId = registrationIdOf(req);
-    await promoteRegistration(depsOf(req), { eventId: String(event._id), registrationId });
+    const promoted = await promoteRegistration(depsOf(req), { eventId: String(event._id), registrationId });
     await audit(req, 'event.registration.promote', event, registrationId);
-    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=nachgerueckt`);
+    // Nobody mails someone without an address: the page tells the organiser whom to call.
+    const done = hasEmail(promoted.email) ? 'nachgerueckt' : `nachgerueckt-anrufen&wer=${registrationId}`;
+    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=${done}`);
   });
 
   router.get(`${CONSOLE_EVENTS}/:id/teilnehmende.csv`, async (req, res) => {
@@ -315,6 +337,8 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       .setHeader('Content-Disposition', `attachment; filename="teilnehmende-${String(event._id)}.csv"`)
       .send(csv);
   });
+
+  router.use(attendeeImportRoutes(deps));
 
   router.get(`${CONSOLE_EVENTS}/:id/check-in`, async (req, res) => {
     const event = await managedEvent(req);

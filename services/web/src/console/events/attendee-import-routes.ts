@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { auditFromRequest } from '@qn/audit';
+import { assertAuthenticated, assertCanManageOrganisation } from '@qn/auth';
+import { AppError, isAppError } from '@qn/domain';
+import {
+  eventsDepsOf,
+  importAttendees,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  loadEvent,
+  previewAttendeeImport,
+  type EventDoc,
+} from '@qn/events';
+import { emptyForm, formField, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
+import type { WebDeps } from '../../web-deps';
+import { pageContext, render } from '../../http/web-context';
+import { CONSOLE_EVENTS } from './console-event-pages';
+import {
+  importExpiredPage,
+  importFormPage,
+  importPreviewPage,
+  importResultPage,
+} from './attendee-import-pages';
+import { importWords } from './attendee-import-words';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+const PREVIEW_ID = /^[A-Za-z0-9_-]{22}$/;
+/** Long enough to read a preview of 2,000 rows, short enough that no list lingers in Redis. */
+const PREVIEW_TTL_SECONDS = 30 * 60;
+
+export const importForm = z.object({
+  // The byte limit is the domain's; this one only keeps absurd posts out of the parser.
+  csv: z.string().min(1).max(IMPORT_MAX_BYTES),
+  consent: formField.consent(),
+});
+
+type HeldPreview = { eventId: string; accountId: string; csv: string };
+
+/**
+ * CSV import of attendees: paste, preview (nothing stored), import. The pasted list waits for
+ * the "Importieren" button in Redis under a random id for a short while; the import takes it
+ * out in the same step (GETDEL), so a second click or a reload imports nothing twice.
+ */
+export function attendeeImportRoutes(deps: WebDeps): Router {
+  const router = Router();
+  const base = eventsDepsOf(deps);
+  const keyOf = (previewId: string) => `${deps.config.QUEUE_PREFIX}:attendee-import:${previewId}`;
+
+  async function managedEvent(req: Request): Promise<EventDoc> {
+    assertAuthenticated(req.principal);
+    const id = String(req.params.id);
+    if (!OBJECT_ID.test(id)) throw AppError.notFound();
+    const event = await loadEvent(id);
+    assertCanManageOrganisation(req.principal, event.organisationId);
+    return event;
+  }
+
+  /** A whole-file problem from the domain, in the page's words beside the text area. */
+  function fileProblem(form: FormState, lang: 'de' | 'en', err: AppError): FormState {
+    const w = importWords[lang].file;
+    const f = err.details.fields?.[0];
+    const key =
+      f?.field === 'csv.header'
+        ? 'header'
+        : f?.message === 'empty'
+          ? 'empty'
+          : f?.message === 'no rows'
+            ? 'rows'
+            : 'size';
+    return withFieldIssues(form, [{ field: 'csv', message: w[key]! }], '');
+  }
+
+  router.get(`${CONSOLE_EVENTS}/:id/importieren`, async (req, res) => {
+    const event = await managedEvent(req);
+    render(res, importFormPage(pageContext(res), event, emptyForm(), IMPORT_MAX_ROWS));
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/importieren`, async (req, res) => {
+    const event = await managedEvent(req);
+    const ctx = pageContext(res);
+    const w = importWords[ctx.lang];
+    const parsed = parseForm(importForm, req.body, ctx.t);
+    if (!parsed.ok) {
+      const errors = { ...parsed.form.errors };
+      if (errors.csv) errors.csv = w.file.empty!;
+      if (errors.consent) errors.consent = w.file.consent!;
+      return render(res, importFormPage(ctx, event, { ...parsed.form, errors }, IMPORT_MAX_ROWS), 400);
+    }
+    try {
+      const report = await previewAttendeeImport({ eventId: String(event._id), csv: parsed.data.csv });
+      const previewId = randomBytes(16).toString('base64url');
+      const held: HeldPreview = {
+        eventId: String(event._id),
+        accountId: req.principal!.accountId,
+        csv: parsed.data.csv,
+      };
+      await deps.redis.set(keyOf(previewId), JSON.stringify(held), 'EX', PREVIEW_TTL_SECONDS);
+      render(res, importPreviewPage(ctx, event, report, previewId));
+    } catch (err) {
+      if (isAppError(err) && err.code === 'validation')
+        return render(
+          res,
+          importFormPage(ctx, event, fileProblem(parsed.form, ctx.lang, err), IMPORT_MAX_ROWS),
+          400,
+        );
+      throw err;
+    }
+  });
+
+  router.post(`${CONSOLE_EVENTS}/:id/importieren/:previewId`, async (req, res) => {
+    const event = await managedEvent(req);
+    const ctx = pageContext(res);
+    const previewId = String(req.params.previewId);
+    const raw = PREVIEW_ID.test(previewId) ? await deps.redis.getdel(keyOf(previewId)) : null;
+    const held = raw ? (JSON.parse(raw) as HeldPreview) : undefined;
+    // Someone else's preview, or another event's, is as good as none.
+    if (!held || held.eventId !== String(event._id) || held.accountId !== req.principal!.accountId)
+      return render(res, importExpiredPage(ctx, event), 410);
+    const report = await importAttendees(
+      { ...base, requestId: String(req.id) },
+      { eventId: held.eventId, csv: held.csv },
+    );
+    const c = report.counts;
+    await auditFromRequest(req, {
+      action: 'event.attendees.import',
+      objectType: 'event',
+      objectId: String(event._id),
+      organisationId: event.organisationId,
+      fields: [
+        `rows:${report.rows.length}`,
+        `registered:${c.confirmed + c.waitlisted}`,
+        `existing:${c.existing}`,
+        `rejected:${c.rejected}`,
+      ],
+    });
+    render(res, importResultPage(ctx, event, report));
+  });
+
+  return router;
+}
