@@ -37,7 +37,15 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
   models: [
     {
       model: 'Registration',
-      fields: ['email', 'name', 'organisation', 'accessibilityNeeds', 'manageTokenHash'],
+      fields: [
+        'email',
+        'name',
+        'organisation',
+        'accessibilityNeeds',
+        'manageTokenHash',
+        'phone',
+        'postalAddress',
+      ],
     },
   ],
   category: {
@@ -111,7 +119,7 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
               manageTokenHash: deadHash(),
               anonymisedAt: new Date(),
             },
-            $unset: { organisation: 1, accessibilityNeeds: 1 },
+            $unset: { organisation: 1, accessibilityNeeds: 1, phone: 1, postalAddress: 1 },
           },
         );
         await dropAddressKey(r.eventId, ctx.email);
