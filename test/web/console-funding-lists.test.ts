@@ -94,7 +94,7 @@ it('lists a broken official link after the link check, with its problem in words
   await page.getByRole('link', { name: 'Defekte Links' }).click();
   await page.getByRole('heading', { level: 1, name: 'Defekte Links' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Quartiersfonds mit totem Link' }).waitFor();
-  await page.getByText(`${base}/weg`).waitFor();
+  await page.getByText(`Ausschreibung: ${base}/weg`).waitFor();
   await page.getByText('Seite nicht gefunden (HTTP 404)').waitFor();
   await page.getByText(/defekt seit \d+\. \S+ \d{4}/).waitFor();
   await expect(
@@ -199,5 +199,7 @@ it('closes a programme past its last deadline by the scheduled job and lists it 
       .getByText('Bewerbungsfrist abgelaufen')
       .count(),
   ).resolves.toBe(1);
+  await page.getByRole('link', { name: 'Abgelaufene Quartiersförderung', exact: true }).click();
+  await page.getByText(`Die letzte Frist (30. September ${year - 1}) ist abgelaufen`).waitFor();
   await page.close();
 });

@@ -85,6 +85,8 @@ export async function checkProgrammeLinks(opts: {
 export async function listBrokenLinks(): Promise<
   (Pick<LinkCheckDoc, 'programmeId' | 'url' | 'httpStatus' | 'error' | 'checkedAt' | 'failingSince'> & {
     title: string;
+    /** The link's label in the programme, so the admin knows which of its links it is. */
+    label: string;
   })[]
 > {
   const broken = await LinkCheck.find({ ok: false })
@@ -106,6 +108,7 @@ export async function listBrokenLinks(): Promise<
     .map((b) => ({
       programmeId: b.programmeId,
       title: programmes.get(b.programmeId)!.title,
+      label: programmes.get(b.programmeId)!.links.find((l) => l.url === b.url)!.label,
       url: b.url,
       httpStatus: b.httpStatus,
       error: b.error,

@@ -23,6 +23,7 @@ import {
   csrfField,
   emptyForm,
   formPageTitle,
+  formatDate,
   formValuesFrom,
   html,
   messageOfIssue,
@@ -103,11 +104,18 @@ function listPage(
 function formPage(ctx: PageContext, form: FormState, p?: ProgrammeDoc): Page {
   const { t } = ctx;
   const title = p ? t('cf.edit') : t('cf.new');
+  // The last deadline is a calendar date: noon UTC keeps it on its day.
+  const closed =
+    p?.status === 'published' && p.closedAt
+      ? fundingConsoleWords[ctx.lang].closedNotice(
+          formatDate(new Date(`${p.openUntil}T12:00:00Z`), ctx.lang, 'UTC'),
+        )
+      : undefined;
   return {
     title: formPageTitle(form, title, t),
     section: 'console',
     body: html`<h1>${title}</h1>
-      ${consoleNav(ctx, 'funding')}
+      ${consoleNav(ctx, 'funding')} ${closed ? notice(closed) : ''}
       ${renderProgrammeForm(ctx, form, p ? `${CF}/${p._id}` : `${CF}/neu`, p ? t('common.save') : t('cf.new'))}`,
   };
 }

@@ -7,7 +7,6 @@ export type FundingConsoleWords = {
   reviewDue: string;
   brokenIntro: string;
   noBrokenLinks: string;
-  link: string;
   failingSince: (date: string) => string;
   lastChecked: (date: string) => string;
   problem: (httpStatus: number | undefined, error: string | undefined) => string;
@@ -20,6 +19,7 @@ export type FundingConsoleWords = {
   markReviewed: (title: string) => string;
   reviewedNotice: (title: string) => string;
   closed: string;
+  closedNotice: (lastDeadline: string) => string;
   archiveTitle: string;
   archiveQuestion: (title: string) => string;
   archiveEffects: string[];
@@ -100,7 +100,6 @@ const de: FundingConsoleWords = {
   brokenIntro:
     'Die offiziellen Links veröffentlichter Programme werden jede Nacht geprüft. Diese waren bei der letzten Prüfung nicht erreichbar.',
   noBrokenLinks: 'Zurzeit ist kein Link defekt: Alle Links waren bei der letzten Prüfung erreichbar.',
-  link: 'Link',
   failingSince: (date) => `defekt seit ${date}`,
   lastChecked: (date) => `zuletzt geprüft am ${date}`,
   problem: problemIn(httpWordsDe, errorWordsDe, {
@@ -119,6 +118,8 @@ const de: FundingConsoleWords = {
   markReviewed: (title) => `Geprüft: ${title}`,
   reviewedNotice: (title) => `„${title}“ ist als geprüft markiert.`,
   closed: 'Bewerbungsfrist abgelaufen',
+  closedNotice: (date) =>
+    `Die letzte Frist (${date}) ist abgelaufen: Das Programm ist geschlossen und wird öffentlich als „Bewerbungsfrist abgelaufen“ nach den offenen gezeigt. Für eine neue Runde tragen Sie eine neue Frist ein.`,
   archiveTitle: 'Förderprogramm archivieren?',
   archiveQuestion: (title) => `Möchten Sie „${title}“ archivieren?`,
   archiveEffects: [
@@ -139,7 +140,6 @@ const en: FundingConsoleWords = {
   brokenIntro:
     'The official links of published programmes are checked every night. These could not be reached at the last check.',
   noBrokenLinks: 'No link is broken at the moment: all links could be reached at the last check.',
-  link: 'Link',
   failingSince: (date) => `broken since ${date}`,
   lastChecked: (date) => `last checked on ${date}`,
   problem: problemIn(httpWordsEn, errorWordsEn, {
@@ -158,6 +158,8 @@ const en: FundingConsoleWords = {
   markReviewed: (title) => `Reviewed: ${title}`,
   reviewedNotice: (title) => `“${title}” is marked as reviewed.`,
   closed: 'Application deadline passed',
+  closedNotice: (date) =>
+    `The last deadline (${date}) has passed: the programme is closed and shown publicly as “Application deadline passed”, after the open ones. For a new round, enter a new deadline.`,
   archiveTitle: 'Archive funding programme?',
   archiveQuestion: (title) => `Do you want to archive “${title}”?`,
   archiveEffects: [

@@ -10,7 +10,7 @@ export const REVIEW_DUE = `${CF}/pruefung-faellig`;
 export type BrokenLinkRow = Pick<
   LinkCheckDoc,
   'programmeId' | 'url' | 'httpStatus' | 'error' | 'checkedAt' | 'failingSince'
-> & { title: string };
+> & { title: string; label: string };
 
 export type ReviewDueRow = { id: string; title: string; reviewedAt: Date };
 
@@ -48,7 +48,7 @@ export function brokenLinksPage(ctx: PageContext, rows: BrokenLinkRow[], timeZon
                       ${links.map(
                         (l) =>
                           html`<li>
-                            ${w.link}: <a class="url" href="${l.url}" rel="noopener">${l.url}</a>
+                            ${l.label}: <a class="url" href="${l.url}" rel="noopener">${l.url}</a>
                             <p class="meta">
                               <strong>${w.problem(l.httpStatus, l.error)}</strong>
                               ${l.failingSince ? html` · ${w.failingSince(day(l.failingSince))}` : ''} ·
