@@ -43,7 +43,29 @@ export {
 export { subscriberView, type SubscriberView } from './subscriber-view';
 export { stopAddress, type StopReason } from './unsubscribe-address';
 export { describeUnsubscribe, unsubscribeByToken, type UnsubscribeView } from './unsubscribe-by-token';
-export { importSubscribers, MAX_IMPORT_ROWS, type ImportMode, type ImportReport } from './import-subscribers';
+export {
+  importSubscribers,
+  previewSubscriberImport,
+  MAX_IMPORT_ROWS,
+  type ImportMode,
+  type ImportReport,
+  type ImportPreview,
+  type ImportPreviewRow,
+} from './import-subscribers';
+export { type ImportProblem, type CheckedRow } from './import-rows';
+export { listBounces, BOUNCE_PAGE_SIZE, MAX_BOUNCE_PAGES, type BounceRow } from './list-bounces';
+export { BOUNCE_KINDS, type BounceKind } from './models/bounce';
+export {
+  listSuppressions,
+  getSuppression,
+  checkSuppression,
+  addSuppression,
+  removeSuppression,
+  SUPPRESSION_PAGE_SIZE,
+  type SuppressionRow,
+  type SuppressionSource,
+} from './manage-suppressions';
+export { MANUAL_SUPPRESSION_REASONS, type ManualSuppressionReason } from './models/suppression-note';
 export { exportSubscribers } from './export-subscribers';
 export { parseCsv, csvLine } from './csv';
 export { recordBounces, type BounceEvent, type BounceReport } from './record-bounces';

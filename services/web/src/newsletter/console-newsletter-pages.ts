@@ -19,6 +19,7 @@ import {
   type SafeHtml,
 } from '@qn/web-ui';
 import { consoleNav } from '../console/console-layout';
+import { listsWords } from './newsletter-lists-words';
 
 export const CN = '/konsole/newsletter';
 
@@ -68,7 +69,12 @@ export function newsletterHomePage(
               )}
             </ul>`
           : html`<p>${t('common.none')}</p>`
-      }`,
+      }
+      <h2>${listsWords[ctx.lang].suppressions}</h2>
+      <p>
+        <a href="${CN}/sperrliste">${listsWords[ctx.lang].suppressions}</a> ·
+        <a href="${CN}/bounces">${listsWords[ctx.lang].bounces}</a>
+      </p>`,
   };
 }
 

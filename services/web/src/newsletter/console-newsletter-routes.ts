@@ -44,6 +44,7 @@ import {
   newsletterHomePage,
   subscribersPage,
 } from './console-newsletter-pages';
+import { consoleNewsletterListsRoutes } from './console-newsletter-lists-routes';
 
 export const listForm = z.object({
   name: formField.text(200),
@@ -105,6 +106,7 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
     assertRole(req.principal, 'admin');
     next();
   });
+  router.use(consoleNewsletterListsRoutes(deps));
   const audit = (req: Request, action: string, objectType: string, objectId: string) =>
     auditFromRequest(req, { action, objectType, objectId });
 
