@@ -172,6 +172,10 @@ it('shows admins all events, campaigns in progress and funding programmes that n
   const page = await admin.newPage();
   await page.goto(stack.url('/konsole'));
   await expect(upcomingRows(page).count()).resolves.toBe(2);
+  // Whose event it is, for admins who see all organisations' (Esslingen has no record here).
+  await expect(
+    upcomingRows(page).filter({ hasText: 'Quartiersspaziergang' }).locator('td').first().innerText(),
+  ).resolves.toBe('Quartiersspaziergang Wendlingen\nStadt Wendlingen am Neckar');
   await expect(page.getByText('Fremde Person').count()).resolves.toBe(1);
   await page.getByText('Angehalten · 1 von 4 versendet').waitFor();
   await expect(page.getByRole('link', { name: 'Dezember-Rundbrief' }).getAttribute('href')).resolves.toBe(

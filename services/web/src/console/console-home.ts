@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { assertAuthenticated, canViewOrganisation, membershipsOf } from '@qn/auth';
+import { assertAuthenticated, canViewOrganisation, membershipsOf, Organisation } from '@qn/auth';
 import { listRecentRegistrationsOf, listUpcomingEventsOf } from '@qn/events';
 import { fundingSettingsOf, listBrokenLinks, listStaleProgrammes } from '@qn/funding';
 import { listCampaignsInProgress } from '@qn/newsletter';
@@ -35,8 +35,17 @@ export function consoleHomeRoutes(deps: WebDeps): Router {
           ])
         : undefined,
     ]);
+    // Admins see every organisation's events, so each says whose it is: one `_id` lookup each.
+    const names = new Map<string, string>();
+    if (admin)
+      await Promise.all(
+        [...new Set(events.map((e) => e.organisationId))].map(async (id) => {
+          const o = await Organisation.findById(id, { name: 1 }).lean();
+          if (o) names.set(id, o.name);
+        }),
+      );
     const dashboard: Dashboard = {
-      events,
+      events: events.map((e) => ({ ...e, organisationName: names.get(e.organisationId) })),
       registrations: registrations.map((r) => ({
         ...r,
         nameVisible: canViewOrganisation(principal, r.organisationId),

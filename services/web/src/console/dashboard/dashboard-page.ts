@@ -20,7 +20,7 @@ export type StaleProgramme = { id: string; title: string; reviewedAt: Date };
 export type BrokenLink = { programmeId: string; title: string; url: string; failingSince?: Date };
 
 export type Dashboard = {
-  events: UpcomingEvent[];
+  events: (UpcomingEvent & { organisationName?: string })[];
   registrations: (RecentRegistration & { nameVisible: boolean })[];
   admin?: {
     campaigns: CampaignInProgress[];
@@ -30,7 +30,7 @@ export type Dashboard = {
   };
 };
 
-function upcomingPart(ctx: PageContext, events: UpcomingEvent[], timeZone: string): SafeHtml {
+function upcomingPart(ctx: PageContext, events: Dashboard['events'], timeZone: string): SafeHtml {
   const { t } = ctx;
   const w = dashboardWords[ctx.lang];
   if (!events.length) return html`<p>${w.noEvents} – <a href="${CE}/neu">${w.createOne}</a></p>`;
@@ -53,7 +53,10 @@ function upcomingPart(ctx: PageContext, events: UpcomingEvent[], timeZone: strin
         ${events.map(
           (e) =>
             html`<tr>
-              <td><a href="${CE}/${e.id}">${e.title}</a></td>
+              <td>
+                <a href="${CE}/${e.id}">${e.title}</a
+                >${e.organisationName ? html`<br /><span class="meta">${e.organisationName}</span>` : ''}
+              </td>
               <td>
                 <time datetime="${e.startsAt.toISOString()}"
                   >${formatDateTime(e.startsAt, ctx.lang, timeZone)}</time
