@@ -20,6 +20,7 @@ import { privacyRequestRoutes } from './pages/privacy-request-routes';
 import { myRegistrationsRoutes } from './events/my-registrations-routes';
 import { consoleOrganisationRoutes } from './console/accounts/console-organisation-routes';
 import { consoleAccountRoutes } from './console/accounts/console-account-routes';
+import './console/accounts/accounts-api-docs';
 import { consoleTokenRoutes } from './console/tokens/console-token-routes';
 import { consoleAuditRoutes } from './console/audit/console-audit-routes';
 import './web-api-docs';

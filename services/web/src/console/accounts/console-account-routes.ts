@@ -31,14 +31,14 @@ import {
   type AccountRow,
 } from './console-account-pages';
 
-const inviteForm = z.object({
+export const inviteForm = z.object({
   email: formField.email(),
   name: formField.optionalText(200),
   access: formField.choice(['organiser', 'viewer', 'admin'] as const),
   organisationId: formField.optionalText(60),
 });
 
-const membershipForm = z.object({
+export const membershipForm = z.object({
   organisationId: formField.text(60),
   role: formField.choice(['organiser', 'viewer', 'none'] as const),
 });

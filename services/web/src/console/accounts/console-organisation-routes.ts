@@ -26,7 +26,7 @@ import {
   type MemberRow,
 } from './console-organisation-pages';
 
-const organisationForm = z.object({
+export const organisationForm = z.object({
   name: formField.text(200),
   actorType: formField.choice(ACTOR_TYPE_KEYS),
   municipality: formField.optionalChoice(MUNICIPALITY_KEYS),
