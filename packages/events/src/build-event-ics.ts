@@ -8,12 +8,22 @@ export function eventIcsUid(eventId: string): string {
   return eventUid(eventId);
 }
 
-export function venueLine(event: Pick<EventDoc, 'venue' | 'onlineUrl'>): string {
+/**
+ * Where the event is, in words. The meeting link of an online or hybrid event is given only
+ * where the reader holds a seat (`withLink`): pages, the API and public feeds say only that
+ * confirmed attendees receive it.
+ */
+export function venueLine(
+  event: Pick<EventDoc, 'venue' | 'onlineUrl'>,
+  opts: { withLink?: boolean } = {},
+): string {
   const v = event.venue;
   const place = [v.name, v.street, [v.postalCode, v.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
-  return event.onlineUrl ? `${place} (online: ${event.onlineUrl})` : place;
+  if (!event.onlineUrl) return place;
+  if (opts.withLink) return place ? `${place} (online: ${event.onlineUrl})` : `Online: ${event.onlineUrl}`;
+  return place ? `${place} (auch online)` : 'Online';
 }
 
 export type IcsEvent = Pick<
@@ -43,6 +53,8 @@ export function buildEventIcs(opts: {
   url: string;
   attendee: { name?: string; email: string };
   timeZone: string;
+  /** The recipient holds a seat: the meeting link goes into the entry. */
+  withLink?: boolean;
   /** When the fact this message tells happened (a cancellation, a confirmation); default the event's last change. */
   stamp?: Date;
 }): { content: string; method: IcsMethod; filename: string } {
@@ -56,8 +68,8 @@ export function buildEventIcs(opts: {
       start: e.startsAt,
       end: e.endsAt,
       summary: e.title,
-      description: `${e.description}\n\n${opts.url}`,
-      location: venueLine(e),
+      description: `${e.description}\n\n${opts.withLink && e.onlineUrl ? `Online: ${e.onlineUrl}\n\n` : ''}${opts.url}`,
+      location: venueLine(e, { withLink: opts.withLink }),
       url: opts.url,
       status: 'CONFIRMED',
       created: e.createdAt,

@@ -49,6 +49,7 @@ export { normaliseWords, searchTermsOf } from './search-terms';
 export {
   listPublicEvents,
   publicEventOf,
+  organiserEventOf,
   seatsTakenByEvent,
   type EventFilter,
   type PublicEvent,

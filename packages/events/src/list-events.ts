@@ -27,7 +27,8 @@ export function publicEventOf(e: EventDoc, seatsTaken: number) {
     fieldsOfAction: e.fieldsOfAction,
     municipality: e.municipality,
     venue: e.venue,
-    onlineUrl: e.onlineUrl,
+    // Whether one can join online; the link itself goes to confirmed attendees only.
+    online: !!e.onlineUrl,
     startsAt: e.startsAt,
     endsAt: e.endsAt,
     capacity: e.capacity,
@@ -76,4 +77,9 @@ export async function listPublicEvents(f: EventFilter): Promise<{ items: PublicE
   ]);
   const taken = await seatsTakenByEvent(docs.map((d) => String(d._id)));
   return { items: docs.map((d) => publicEventOf(d, taken.get(String(d._id)) ?? 0)), total };
+}
+
+/** The event as its organisers see it: the public view with the meeting link. */
+export function organiserEventOf(e: EventDoc, seatsTaken: number) {
+  return { ...publicEventOf(e, seatsTaken), onlineUrl: e.onlineUrl };
 }

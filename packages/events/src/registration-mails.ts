@@ -145,6 +145,16 @@ const icsOf: Partial<Record<RegistrationMailKind, IcsMethod>> = {
 };
 
 /**
+ * Whether the recipient holds a seat as this mail speaks: only they get an online event's
+ * meeting link, so a place on the waiting list never becomes a way in.
+ */
+function holdsSeat(kind: RegistrationMailKind, reg: MailRegistration): boolean {
+  if (kind === 'confirmed' || kind === 'promoted' || kind === 'reminder') return true;
+  if (kind === 'event-changed' || kind === 'already-registered') return reg.status === 'confirmed';
+  return false;
+}
+
+/**
  * Renders one registration mail and puts it on the mail queue under its natural key: the
  * mailer sends each `ledgerKey` at most once, so calling this twice for one fact is harmless.
  */
@@ -164,11 +174,17 @@ export async function enqueueRegistrationMail(
   const eventId = String(event._id);
   const regId = String(reg._id);
   const eventUrl = eventUrlOf(deps, eventId);
+  const seated = holdsSeat(kind, reg);
   const rows: [string, string][] = [
     ['Veranstaltung', event.title],
     ['Wann', formatWhen(event, deps.timeZone)],
     ['Wo', venueLine(event)],
   ];
+  if (event.onlineUrl && kind !== 'cancelled' && kind !== 'event-cancelled' && kind !== 'offer-expired')
+    rows.push([
+      'Online-Teilnahme',
+      seated ? event.onlineUrl : 'Den Zugangslink erhalten Sie, sobald Ihr Platz bestätigt ist.',
+    ]);
   if (event.accessibility) rows.push(['Barrierefreiheit', event.accessibility]);
   rows.push(['Kontakt', `${event.contact.name} <${event.contact.email}>`]);
   const blocks: MailBlock[] = [
@@ -211,6 +227,7 @@ export async function enqueueRegistrationMail(
             url: eventUrl,
             attendee: { name: reg.name, email: reg.email },
             timeZone: deps.timeZone,
+            withLink: seated,
             stamp: factAt(kind, reg),
           })
         : undefined,

@@ -26,6 +26,7 @@ import {
   importAttendees,
   importProblemText,
   publicEventOf,
+  organiserEventOf,
   publishEvent,
   registerAttendee,
   seatsTaken,
@@ -139,12 +140,10 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
 
   router.get('/:eventId', async (req, res) => {
     const event = await loadEvent(idParam(req.params.eventId));
-    if (
-      event.status === 'draft' &&
-      !(req.principal && canManageOrganisation(req.principal, event.organisationId))
-    )
-      throw AppError.notFound('Veranstaltung nicht gefunden.');
-    res.json(publicEventOf(event, await seatsTaken(String(event._id))));
+    const organiser = !!req.principal && canManageOrganisation(req.principal, event.organisationId);
+    if (event.status === 'draft' && !organiser) throw AppError.notFound('Veranstaltung nicht gefunden.');
+    const view = organiser ? organiserEventOf : publicEventOf;
+    res.json(view(event, await seatsTaken(String(event._id))));
   });
 
   router.post('/:eventId/registrations', ...publicWriteLimits(rt, 'events.register'), async (req, res) => {
@@ -168,7 +167,7 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
     assertCanManageOrganisation(principal, organisationId);
     const event = await createEvent(depsOf(req), { ...input, organisationId });
     await audit(req, 'event.create', event);
-    res.status(201).json(publicEventOf(event, 0));
+    res.status(201).json(organiserEventOf(event, 0));
   });
 
   router.patch('/:eventId', async (req, res) => {
@@ -176,21 +175,21 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
     const changes = parseInput(updateEventInput, req.body);
     const updated = await updateEvent(depsOf(req), { eventId: String(event._id), changes });
     await audit(req, 'event.update', event, String(event._id), updated.changed);
-    res.json(publicEventOf(updated.event, await seatsTaken(String(event._id))));
+    res.json(organiserEventOf(updated.event, await seatsTaken(String(event._id))));
   });
 
   router.post('/:eventId/publish', async (req, res) => {
     const event = await managedEvent(req);
     const published = await publishEvent(depsOf(req), { eventId: String(event._id) });
     await audit(req, 'event.publish', event);
-    res.json(publicEventOf(published, await seatsTaken(String(event._id))));
+    res.json(organiserEventOf(published, await seatsTaken(String(event._id))));
   });
 
   router.post('/:eventId/cancel', async (req, res) => {
     const event = await managedEvent(req);
     const cancelled = await cancelEvent(depsOf(req), { eventId: String(event._id) });
     await audit(req, 'event.cancel', event);
-    res.json(publicEventOf(cancelled, await seatsTaken(String(event._id))));
+    res.json(organiserEventOf(cancelled, await seatsTaken(String(event._id))));
   });
 
   router.get('/:eventId/attendees', async (req, res) => {

@@ -35,13 +35,17 @@ describe('public event entries', () => {
     expect(e.sequence).toBe(4);
   });
 
-  it('writes online events with their link', () => {
-    expect(locationOf({ venue: { name: '' }, onlineUrl: 'https://meet.example/x' })).toBe(
-      'Online: https://meet.example/x',
-    );
+  it('never puts a meeting link into a public entry, only a note that confirmed people get it', () => {
+    expect(locationOf({ venue: { name: '' }, onlineUrl: 'https://meet.example/x' })).toBe('Online');
     expect(locationOf({ venue: { name: 'Saal' }, onlineUrl: 'https://m.example' })).toBe(
+      'Saal (auch online)',
+    );
+    expect(locationOf({ venue: { name: 'Saal' }, onlineUrl: 'https://m.example' }, { withLink: true })).toBe(
       'Saal (online: https://m.example)',
     );
+    const online = eventEntry({ ...ev, onlineUrl: 'https://meet.example/geheim' }, undefined, s);
+    expect(JSON.stringify(online)).not.toContain('meet.example');
+    expect(online.description).toContain('Den Zugangslink erhalten bestätigte Teilnehmende');
   });
 
   it('keeps cancelled events for the retention after their end, published ones for the past window', () => {
@@ -88,6 +92,18 @@ describe('personal entries', () => {
     const e = personalEntry(reg('confirmed'), { ...ev, status: 'cancelled' }, undefined, s);
     expect(e.status).toBe('CANCELLED');
     expect(e.summary).toBe('Abgesagt: Fachgespräch Pflege');
+  });
+
+  it('gives the meeting link to a confirmed person only', () => {
+    const online = { ...ev, onlineUrl: 'https://meet.example/geheim' };
+    const confirmed = personalEntry(reg('confirmed'), online, undefined, s);
+    expect(confirmed.location).toContain('https://meet.example/geheim');
+    expect(confirmed.description).toContain('Online: https://meet.example/geheim');
+    for (const st of ['waitlisted', 'offered', 'cancelled'] as const)
+      expect(JSON.stringify(personalEntry(reg(st), online, undefined, s))).not.toContain('meet.example');
+    expect(
+      JSON.stringify(personalEntry(reg('confirmed'), { ...online, status: 'cancelled' }, undefined, s)),
+    ).not.toContain('meet.example');
   });
 
   it('raises SEQUENCE along the usual path of a registration', () => {

@@ -24,14 +24,26 @@ export type FeedEvent = {
   updatedAt: Date;
 };
 
-export function locationOf(e: Pick<FeedEvent, 'venue' | 'onlineUrl'>): string {
+/**
+ * Where an event takes place. The meeting link of an online or hybrid event goes only to
+ * confirmed attendees (their mails and their personal feed), never into a public feed, where
+ * anyone could join without a seat.
+ */
+export function locationOf(
+  e: Pick<FeedEvent, 'venue' | 'onlineUrl'>,
+  opts: { withLink?: boolean } = {},
+): string {
   const v = e.venue;
   const place = [v.name, v.street, [v.postalCode, v.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
   if (!e.onlineUrl) return place;
-  return place ? `${place} (online: ${e.onlineUrl})` : `Online: ${e.onlineUrl}`;
+  if (opts.withLink) return place ? `${place} (online: ${e.onlineUrl})` : `Online: ${e.onlineUrl}`;
+  return place ? `${place} (auch online)` : 'Online';
 }
+
+/** The line a public entry carries for an online event instead of its link. */
+export const ONLINE_NOTE = 'Online-Teilnahme: Den Zugangslink erhalten bestätigte Teilnehmende per E-Mail.';
 
 /**
  * One published or cancelled event as a public entry. The description ends with the event
@@ -52,7 +64,7 @@ export function eventEntry(
       : undefined,
     `Kommune: ${municipalityName(e.municipality)}`,
     organisationName ? `Veranstalter: ${organisationName}` : undefined,
-    e.onlineUrl ? `Online: ${e.onlineUrl}` : undefined,
+    e.onlineUrl ? ONLINE_NOTE : undefined,
   ].filter(Boolean);
   const description = [
     cancelled ? 'Diese Veranstaltung ist abgesagt.' : undefined,

@@ -1,6 +1,6 @@
 import type { CalendarEntry } from '../calendar-entry';
 import { eventUid } from '../ids';
-import { eventEntry, type FeedEvent } from './event-entry';
+import { eventEntry, locationOf, ONLINE_NOTE, type FeedEvent } from './event-entry';
 import type { FeedSettings } from './feed-settings';
 
 export type FeedRegistrationStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'offer-expired';
@@ -51,6 +51,8 @@ export function personalEntry(
   const base = eventEntry(e, organisationName, s);
   const off = r.status === 'cancelled' || r.status === 'offer-expired';
   const eventCancelled = e.status === 'cancelled';
+  // The meeting link is for those with a seat: confirmed, and the event still on.
+  const confirmed = r.status === 'confirmed' && !eventCancelled && !!e.onlineUrl;
   let statusLine = `Ihr Status: ${label[r.status]}`;
   if (r.status === 'offered' && r.offerExpiresAt) {
     statusLine += ` – bitte bis ${germanDateTime(r.offerExpiresAt, s.timezone)} annehmen`;
@@ -65,7 +67,9 @@ export function personalEntry(
       : r.status === 'confirmed'
         ? e.title
         : `${label[r.status]}: ${e.title}`,
-    description: `${statusLine}\n\n${base.description ?? ''}`.trim(),
+    description:
+      `${statusLine}\n\n${confirmed ? (base.description ?? '').replace(ONLINE_NOTE, `Online: ${e.onlineUrl}`) : (base.description ?? '')}`.trim(),
+    location: locationOf(e, { withLink: confirmed }),
     status: eventCancelled || off ? 'CANCELLED' : r.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
     lastModified: r.updatedAt > e.updatedAt ? r.updatedAt : e.updatedAt,
   };

@@ -123,6 +123,7 @@ export const de = {
   'events.cancelled': 'Abgesagt',
   'events.when': 'Wann',
   'events.where': 'Wo',
+  'events.onlineJoin': 'Online-Teilnahme',
   'events.online': 'Online',
   'events.organiser': 'Veranstalter',
   'events.contact': 'Kontakt',

@@ -118,6 +118,7 @@ export const en: Record<MessageKey, string> = {
   'events.cancelled': 'Cancelled',
   'events.when': 'When',
   'events.where': 'Where',
+  'events.onlineJoin': 'Joining online',
   'events.online': 'Online',
   'events.organiser': 'Organiser',
   'events.contact': 'Contact',

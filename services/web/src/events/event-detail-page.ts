@@ -19,7 +19,7 @@ import {
   type SafeHtml,
 } from '@qn/web-ui';
 import { eventCalendarLinks } from '../components/calendar-links';
-import { fieldsLabel, kindLabel, seatsBadge, whenText, whereText } from './event-view';
+import { fieldsLabel, kindLabel, meetingLinkNote, seatsBadge, whenText, whereText } from './event-view';
 
 export type EventDetail = {
   event: EventDoc;
@@ -95,11 +95,12 @@ export function eventDetailPage(
   const full = d.seatsLeft <= 0 && !e.waitlistEnabled;
   const rows: [string, SafeHtml | string][] = [
     [t('events.when'), whenText(ctx, e, opts.timeZone)],
-    [t('events.where'), whereText(e)],
+    [t('events.where'), whereText(ctx, e)],
     [t('events.kind'), kindLabel(ctx, e)],
     [t('events.field'), fieldsLabel(ctx, e)],
     [t('events.municipality'), municipalityName(e.municipality)],
   ];
+  if (e.onlineUrl) rows.push([t('events.onlineJoin'), meetingLinkNote[ctx.lang]]);
   if (d.organisationName) rows.push([t('events.organiser'), d.organisationName]);
   if (e.audience) rows.push([t('events.audience'), e.audience]);
   if (e.accessibility) rows.push([t('events.accessibility'), e.accessibility]);

@@ -18,9 +18,30 @@ export function whenText(ctx: PageContext, e: Pick<EventDoc, 'startsAt' | 'endsA
     : `${start} – ${formatDateTime(e.endsAt, ctx.lang, tz)}`;
 }
 
-export function whereText(e: Pick<EventDoc, 'venue' | 'onlineUrl'>): string {
-  return venueLine(e);
+/**
+ * Where, in the page's language. An online event's meeting link is shown only where the
+ * reader holds a seat (their own manage page); everywhere else the page says that confirmed
+ * attendees receive it by mail.
+ */
+export function whereText(
+  ctx: PageContext,
+  e: { venue: EventDoc['venue']; onlineUrl?: string; online?: boolean },
+  opts: { withLink?: boolean } = {},
+): string {
+  const place = venueLine({ venue: e.venue });
+  const online = e.online ?? !!e.onlineUrl;
+  if (!online) return place;
+  if (opts.withLink && e.onlineUrl)
+    return place ? `${place} (online: ${e.onlineUrl})` : `Online: ${e.onlineUrl}`;
+  const also = ctx.lang === 'en' ? 'also online' : 'auch online';
+  return place ? `${place} (${also})` : 'Online';
 }
+
+/** The note beside an online event for anyone without a seat. */
+export const meetingLinkNote = {
+  de: 'Den Zugangslink zur Online-Teilnahme erhalten bestätigte Teilnehmende per E-Mail.',
+  en: 'Confirmed attendees receive the link for joining online by email.',
+} as const;
 
 export function kindLabel(ctx: PageContext, e: Shown): string {
   return labelOf(EVENT_KINDS, e.kind, ctx.lang);

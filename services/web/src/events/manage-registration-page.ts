@@ -79,7 +79,10 @@ export function manageRegistrationPage(
           : t(`manage.status.${r.status}`);
   const rows: [string, string][] = [
     [t('events.when'), whenText(ctx, e, opts.timeZone)],
-    [t('events.where'), whereText(e)],
+    [
+      t('events.where'),
+      whereText(ctx, e, { withLink: r.status === 'confirmed' && e.status !== 'cancelled' }),
+    ],
     [t('manage.name'), r.name],
   ];
   if (r.organisation) rows.push([rectifyWords[ctx.lang].organisation, r.organisation]);

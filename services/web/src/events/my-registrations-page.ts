@@ -53,7 +53,12 @@ export function myRegistrationsPage(
               </h3>
               ${facts([
                 [t('events.when'), whenText(ctx, r.event, opts.timeZone)],
-                [t('events.where'), whereText(r.event)],
+                [
+                  t('events.where'),
+                  whereText(ctx, r.event, {
+                    withLink: r.registration.status === 'confirmed' && r.event.status !== 'cancelled',
+                  }),
+                ],
                 [w.status, statusText(ctx, r, opts.timeZone)],
               ])}
             </li>`,

@@ -42,7 +42,7 @@ function eventItem(ctx: PageContext, e: PublicEvent, tz: string): SafeHtml {
   return html`<li>
     <h2><a href="/veranstaltungen/${e.id}">${e.title}</a></h2>
     <p class="meta">${metaLine(ctx, e)}</p>
-    <p><strong>${whenText(ctx, e, tz)}</strong><br />${whereText(e)}</p>
+    <p><strong>${whenText(ctx, e, tz)}</strong><br />${whereText(ctx, e)}</p>
     <p>${seatsBadge(ctx, e)}</p>
   </li>`;
 }
