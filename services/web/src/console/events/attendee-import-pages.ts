@@ -1,6 +1,8 @@
-import type { EventDoc, ImportReport, ImportRowReport } from '@qn/events';
+import { z } from 'zod';
+import { IMPORT_MAX_BYTES, type EventDoc, type ImportReport, type ImportRowReport } from '@qn/events';
 import {
   checkboxField,
+  formField,
   csrfField,
   errorSummary,
   formPageTitle,
@@ -16,6 +18,12 @@ import {
 import { consoleNav } from '../console-layout';
 import { CONSOLE_EVENTS } from './console-event-pages';
 import { importWords } from './attendee-import-words';
+
+export const importForm = z.object({
+  // The byte limit is the domain's; this one only keeps absurd posts out of the parser.
+  csv: z.string().min(1).max(IMPORT_MAX_BYTES),
+  consent: formField.consent(),
+});
 
 export const importPath = (e: EventDoc): string => `${CONSOLE_EVENTS}/${String(e._id)}/importieren`;
 

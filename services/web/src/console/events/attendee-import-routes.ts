@@ -1,40 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { auditFromRequest } from '@qn/audit';
 import { assertAuthenticated, assertCanManageOrganisation } from '@qn/auth';
 import { AppError, isAppError } from '@qn/domain';
 import {
   eventsDepsOf,
   importAttendees,
-  IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
   loadEvent,
   previewAttendeeImport,
   type EventDoc,
 } from '@qn/events';
-import { emptyForm, formField, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
+import { emptyForm, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
 import type { WebDeps } from '../../web-deps';
 import { pageContext, render } from '../../http/web-context';
 import { CONSOLE_EVENTS } from './console-event-pages';
 import {
   importExpiredPage,
+  importForm,
   importFormPage,
   importPreviewPage,
   importResultPage,
 } from './attendee-import-pages';
 import { importWords } from './attendee-import-words';
+import './attendee-import-api-docs';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 const PREVIEW_ID = /^[A-Za-z0-9_-]{22}$/;
 /** Long enough to read a preview of 2,000 rows, short enough that no list lingers in Redis. */
 const PREVIEW_TTL_SECONDS = 30 * 60;
-
-export const importForm = z.object({
-  // The byte limit is the domain's; this one only keeps absurd posts out of the parser.
-  csv: z.string().min(1).max(IMPORT_MAX_BYTES),
-  consent: formField.consent(),
-});
 
 type HeldPreview = { eventId: string; accountId: string; csv: string };
 
