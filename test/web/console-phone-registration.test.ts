@@ -98,6 +98,19 @@ it('registers by phone without e-mail: in the list and export, no mail, moved up
   const violations = await axeViolations(page);
   expect(violations).toEqual([]);
 
+  // Full again: Karl waits; when Erna cancels, her seat goes to him and the page says to call him.
+  await page.goto(stack.url(`/konsole/veranstaltungen/${eventId}/anmelden`));
+  await page.getByLabel(/^Name/).fill('Karl Kurz');
+  await page.getByLabel(/^Telefon/).fill('0711 987654');
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await page.waitForURL(/erledigt=ohne-email/);
+  const karl = (await Registration.findOne({ eventId, name: 'Karl Kurz' }).lean())!;
+  expect(karl.status).toBe('waitlisted');
+  await page.getByRole('button', { name: 'Stornieren: Erna Ehrlich' }).click();
+  await page.waitForURL(/erledigt=storniert-anrufen/);
+  await page.getByText(/bitte benachrichtigen Sie selbst: Karl Kurz \(0711 987654\)/).waitFor();
+  expect((await Registration.findById(karl._id).lean())!.status).toBe('confirmed');
+
   // Someone with an address afterwards: once that mail is in, the queue is past the others.
   await page.goto(stack.url(`/konsole/veranstaltungen/${eventId}/anmelden`));
   await page.getByLabel(/^Name/).fill('Mia Mail');
@@ -108,10 +121,13 @@ it('registers by phone without e-mail: in the list and export, no mail, moved up
   await waitForMail({ to: 'mia.mail@example.org' });
   expect(await ledgerRowsOf(String(erna._id))).toBe(0);
   expect(await ledgerRowsOf(String(paul._id))).toBe(0);
+  expect(await ledgerRowsOf(String(karl._id))).toBe(0);
   expect(await listMail({ to: `ohne-e-mail-${String(erna._id)}@invalid` })).toEqual([]);
   const actions = await AuditEntry.find({ organisationId: 'stadt-nuertingen' }).lean();
-  expect(actions.filter((a) => a.action === 'event.registration.create')).toHaveLength(3);
-  expect(actions.map((a) => a.action)).toContain('event.registration.promote');
+  expect(actions.filter((a) => a.action === 'event.registration.create')).toHaveLength(4);
+  expect(actions.map((a) => a.action)).toEqual(
+    expect.arrayContaining(['event.registration.promote', 'event.registration.cancel']),
+  );
   await page.close();
 
   const phone = await newVisitor(browser, { phone: true, storageState: await desktop.storageState() });

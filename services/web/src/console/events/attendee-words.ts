@@ -12,6 +12,7 @@ export const attendeeWords: Record<
     contact: string;
     registeredNoEmail: string;
     promotedCall: (name: string, contact: string) => string;
+    cancelledCall: (people: string) => string;
     noEmail: string;
   }
 > = {
@@ -28,6 +29,8 @@ export const attendeeWords: Record<
     promotedCall: (name, contact) =>
       `${name} ist von der Warteliste nachgerückt und hat keine E-Mail-Adresse. Bitte benachrichtigen Sie die Person selbst: ${contact}`,
     noEmail: 'keine E-Mail',
+    cancelledCall: (people) =>
+      `Die Anmeldung wurde storniert. Von der Warteliste rückt nach, ohne E-Mail-Adresse – bitte benachrichtigen Sie selbst: ${people}`,
   },
   en: {
     emailHint:
@@ -42,5 +45,7 @@ export const attendeeWords: Record<
     promotedCall: (name, contact) =>
       `${name} moved up from the waiting list and has no e-mail address. Please tell them yourself: ${contact}`,
     noEmail: 'no e-mail',
+    cancelledCall: (people) =>
+      `The registration was cancelled. Moving up from the waiting list without an e-mail address – please tell them yourself: ${people}`,
   },
 };

@@ -69,12 +69,19 @@ const messages = {
 function noEmailMessage(lang: Lang, query: Request['query'], attendees: Attendee[]): string | undefined {
   const w = attendeeWords[lang];
   if (query.erledigt === 'ohne-email') return w.registeredNoEmail;
-  if (query.erledigt !== 'nachgerueckt-anrufen') return undefined;
-  const who = attendees.find((a) => a.id === query.wer);
-  return who
-    ? w.promotedCall(who.name, [who.phone, who.postalAddress].filter(Boolean).join(', '))
-    : undefined;
+  const ids = typeof query.wer === 'string' ? query.wer.split(',').slice(0, 50) : [];
+  const whom = attendees.filter((a) => ids.includes(a.id));
+  const contact = (a: Attendee) => [a.phone, a.postalAddress].filter(Boolean).join(', ');
+  if (query.erledigt === 'nachgerueckt-anrufen' && whom[0])
+    return w.promotedCall(whom[0].name, contact(whom[0]));
+  if (query.erledigt === 'storniert-anrufen' && whom.length)
+    return w.cancelledCall(whom.map((a) => `${a.name} (${contact(a)})`).join('; '));
+  return undefined;
 }
+
+/** People without an address waiting for a seat: nobody mails them when they move up. */
+const waitingWithoutEmail = (attendees: Attendee[]) =>
+  attendees.filter((a) => !a.email && (a.status === 'waitlisted' || a.status === 'offered'));
 
 /**
  * The organisers' console for events, over the same domain functions as the events API and with
@@ -309,12 +316,17 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   router.post(`${CONSOLE_EVENTS}/:id/anmeldungen/:registrationId/stornieren`, async (req, res) => {
     const event = await managedEvent(req);
     const registrationId = registrationIdOf(req);
-    const { alreadyCancelled } = await cancelRegistration(depsOf(req), {
-      eventId: String(event._id),
-      registrationId,
-    });
+    const eventId = String(event._id);
+    const waiting = waitingWithoutEmail(await listAttendees(eventId));
+    const { alreadyCancelled } = await cancelRegistration(depsOf(req), { eventId, registrationId });
     if (!alreadyCancelled) await audit(req, 'event.registration.cancel', event, registrationId);
-    res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=storniert`);
+    // The freed seats may have gone to someone without an address: the organiser tells them.
+    const stillWaiting = waiting.length ? waitingWithoutEmail(await listAttendees(eventId)) : [];
+    const moved = waiting.filter(
+      (w) => w.id !== registrationId && !stillWaiting.some((s) => s.id === w.id && s.status === w.status),
+    );
+    const done = moved.length ? `storniert-anrufen&wer=${moved.map((m) => m.id).join(',')}` : 'storniert';
+    res.redirect(303, `${CONSOLE_EVENTS}/${eventId}?erledigt=${done}`);
   });
 
   router.post(`${CONSOLE_EVENTS}/:id/anmeldungen/:registrationId/nachruecken`, async (req, res) => {
