@@ -20,6 +20,7 @@ import {
 } from '@qn/web-ui';
 import { consoleNav } from '../console/console-layout';
 import { listsWords } from './newsletter-lists-words';
+import { importWords } from './newsletter-import-words';
 
 export const CN = '/konsole/newsletter';
 
@@ -121,6 +122,7 @@ export function subscribersPage(
     body: html`<h1>${title}</h1>
       ${consoleNav(ctx, 'newsletter')}
       <p>${total} ${t('cn.subscribers')}</p>
+      <p><a href="${CN}/listen/${list._id}/importieren">${importWords[ctx.lang].link}</a></p>
       ${
         subs.length
           ? tableRegion(

@@ -45,6 +45,7 @@ import {
   subscribersPage,
 } from './console-newsletter-pages';
 import { consoleNewsletterListsRoutes } from './console-newsletter-lists-routes';
+import { consoleNewsletterImportRoutes } from './console-newsletter-import-routes';
 
 export const listForm = z.object({
   name: formField.text(200),
@@ -107,6 +108,7 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
     next();
   });
   router.use(consoleNewsletterListsRoutes(deps));
+  router.use(consoleNewsletterImportRoutes(deps));
   const audit = (req: Request, action: string, objectType: string, objectId: string) =>
     auditFromRequest(req, { action, objectType, objectId });
 
