@@ -169,4 +169,10 @@ it('imports good rows only, phone-only rows too, and a repeated file registers n
   const bruno = await Registration.findOne({ eventId: id, name: 'Bruno Bach' }).lean();
   expect(bruno).toMatchObject({ phone: '0711 123456', source: 'import', status: 'confirmed' });
   expect(await ledgerRowsOf(String(bruno!._id))).toBe(0);
+
+  // A cancelled event takes no list, not even for a preview.
+  expect((await api().post(`/api/events/${id}/cancel`).set(org)).status).toBe(200);
+  const late = await api().post(`/api/events/${id}/attendees/import`).set(org).send({ csv, consent: true });
+  expect(late.status).toBe(410);
+  await expect(previewAttendeeImport({ eventId: id, csv })).rejects.toMatchObject({ code: 'gone' });
 });

@@ -5,7 +5,7 @@ import { loadEvent } from './manage-event';
 import { Registration } from './models/registration';
 import { Seat } from './models/seat';
 import { findRegistrationByAddress } from './registration-keys';
-import { registerAttendee } from './register-attendee';
+import { assertRegistrable, registerAttendee } from './register-attendee';
 import type { EventsDeps } from './events-deps';
 
 /** An import is a console task for one event's list, not a bulk channel. */
@@ -130,6 +130,8 @@ function tally(rows: ImportRowReport[]): ImportReport {
 /** Checks every row and marks repeats, in file order; nothing is stored. */
 async function checkRows(eventId: string, csv: string) {
   const event = await loadEvent(eventId);
+  // A draft, cancelled or past event takes no list at all (the window does not apply).
+  assertRegistrable(event, new Date(), true);
   const rows = readRows(csv).map((r) => checkRow(r, event.maxCompanions));
   const valid = rows.filter((r) => r.problems.length === 0);
   const known = await registeredKeys(eventId, valid);

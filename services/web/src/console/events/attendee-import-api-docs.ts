@@ -48,7 +48,7 @@ documentRoute({
     csv: 'Name;E-Mail;Organisation;Telefon;Begleitung\r\nErika Muster;erika@example.org;Seniorenrat;;1\r\n',
     consent: 'on',
   },
-  responses: { 200: page('The preview'), ...errorResponses(400, 401, 403, 404, 503) },
+  responses: { 200: page('The preview'), ...errorResponses(400, 401, 403, 404, 410, 503) },
 });
 
 documentRoute({
