@@ -60,7 +60,7 @@ export const importWords: Record<Lang, Words> = {
       'Fügen Sie eine Liste im CSV-Format ein, z. B. aus Excel gespeichert („CSV UTF-8“). Erst zeigt eine Vorschau, was mit jeder Zeile geschähe; gespeichert wird erst mit „Importieren“.',
     csv: 'CSV-Inhalt',
     csvHint: (n) =>
-      `Erste Zeile mit den Spaltennamen, getrennt durch Semikolon oder Komma: Name;E-Mail;Organisation;Telefon;Begleitung (auch Anschrift). Jede Zeile braucht einen Namen und eine E-Mail-Adresse, Telefonnummer oder Anschrift. Höchstens ${n.toLocaleString('de-DE')} Zeilen.`,
+      `Erste Zeile mit den Spaltennamen, getrennt durch Semikolon oder Komma: Name;E-Mail;Organisation;Telefon;Begleitung (auch Anschrift). Jede Zeile braucht einen Namen und eine E-Mail-Adresse, Telefonnummer oder Anschrift. Höchstens ${n.toLocaleString('de-DE')} Zeilen; sehr lange Listen fügen Sie bitte in Teilen ein (wer schon angemeldet ist, wird nicht doppelt angemeldet).`,
     consent: 'Alle aufgeführten Personen haben der Anmeldung und der Speicherung ihrer Angaben zugestimmt.',
     preview: 'Vorschau anzeigen',
     previewTitle: 'Vorschau des Imports',
@@ -126,7 +126,7 @@ export const importWords: Record<Lang, Words> = {
       'Paste a list in CSV format, e.g. saved from Excel ("CSV UTF-8"). A preview first shows what would happen to each row; nothing is stored until you choose "Import".',
     csv: 'CSV content',
     csvHint: (n) =>
-      `First line with the column names, separated by semicolons or commas: Name;E-Mail;Organisation;Telefon;Begleitung (also Anschrift), or the API's keys. Each row needs a name and an e-mail address, phone number or postal address. At most ${n.toLocaleString('en-GB')} rows.`,
+      `First line with the column names, separated by semicolons or commas: Name;E-Mail;Organisation;Telefon;Begleitung (also Anschrift), or the API's keys. Each row needs a name and an e-mail address, phone number or postal address. At most ${n.toLocaleString('en-GB')} rows; please paste very long lists in parts (anyone already registered is not registered twice).`,
     consent: 'Everyone listed agreed to be registered and to their details being stored.',
     preview: 'Show preview',
     previewTitle: 'Import preview',

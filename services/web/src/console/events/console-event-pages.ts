@@ -96,7 +96,7 @@ function attendeeTable(
             html`<tr>
               <td>${a.name}</td>
               <td>${a.email ?? attendeeWords[ctx.lang].noEmail}</td>
-              <td>${[a.phone, a.postalAddress].filter(Boolean).join(', ')}</td>
+              <td>${contactLines(a)}</td>
               <td>${a.organisation ?? ''}</td>
               <td>${a.companions}</td>
               <td>${a.accessibilityNeeds ?? ''}</td>
@@ -108,6 +108,12 @@ function attendeeTable(
       </tbody>
     </table>`,
   );
+}
+
+/** Phone and postal address of someone registered without an address, line by line. */
+function contactLines(a: Attendee): SafeHtml {
+  const lines = [a.phone, ...(a.postalAddress?.split('\n') ?? [])].filter(Boolean);
+  return html`${lines.map((l, i) => html`${i ? html`<br />` : ''}${l}`)}`;
 }
 
 /** Buttons that change one registration; each names its person for screen readers. */
