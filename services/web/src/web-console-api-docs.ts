@@ -209,8 +209,18 @@ consolePage(`${CE}/:id`, 'An event with counts and the attendee list', 'console-
         'nachgerueckt',
         'angemeldet',
         'bekannt',
+        'ohne-email',
+        'nachgerueckt-anrufen',
+        'storniert-anrufen',
       ])
       .optional(),
+    wer: z
+      .string()
+      .max(1_300)
+      .optional()
+      .meta({
+        description: 'With `…-anrufen`: the registrations (ids, comma-separated) to tell by phone or letter',
+      }),
   }),
   errors404: true,
 });
@@ -306,7 +316,9 @@ consolePost(
   ceDone('?erledigt=angemeldet'),
   {
     description:
-      'An address already registered for the event redirects with `?erledigt=bekannt`; nothing changes.',
+      'An address already registered for the event redirects with `?erledigt=bekannt`; nothing changes. ' +
+      'Without an email address, a phone number or postal address is required; such a registration is never mailed ' +
+      'and redirects with `?erledigt=ohne-email`.',
     params: idParams,
     body: formBody(onBehalfForm),
     bodyExample: {
@@ -326,7 +338,13 @@ consolePost(
   'Cancel one registration (the person is mailed, the waiting list moves up); audited',
   'console-session',
   ceDone('?erledigt=storniert'),
-  { params: registrationParams, statuses: [404, 503] },
+  {
+    description:
+      'When the freed seats go to people registered without an email address, the redirect is ' +
+      '`?erledigt=storniert-anrufen&wer=<ids>` and the page names them with their phone or postal address.',
+    params: registrationParams,
+    statuses: [404, 503],
+  },
 );
 consolePost(
   `${CE}/:id/anmeldungen/:registrationId/nachruecken`,
@@ -335,7 +353,8 @@ consolePost(
   ceDone('?erledigt=nachgerueckt'),
   {
     description:
-      'Takes a free seat as every registration does, so the event is never oversold: none free is 409.',
+      'Takes a free seat as every registration does, so the event is never oversold: none free is 409. ' +
+      'Someone without an email address redirects with `?erledigt=nachgerueckt-anrufen&wer=<id>`: the page says to tell them.',
     params: registrationParams,
     statuses: [404, 409, 410, 503],
   },
