@@ -88,3 +88,44 @@ export {
   type ImportRowReport,
   type ImportReport,
 } from './import-attendees';
+export { EventSeries, type EventSeriesDoc, type SeriesTemplate } from './models/event-series';
+export {
+  seriesDates,
+  scheduleIssues,
+  localDateTimeOf,
+  atLocalTime,
+  MAX_OCCURRENCES,
+  type SeriesRule,
+  type SeriesSchedule,
+  type Weekday,
+} from './series-dates';
+export {
+  createEventSeries,
+  previewEventSeries,
+  loadEventSeries,
+  seriesOccurrences,
+  occurrenceId,
+  type SeriesDate,
+} from './create-event-series';
+export {
+  publishEventSeries,
+  updateEventSeries,
+  cancelEventSeries,
+  futureOccurrences,
+} from './update-event-series';
+export {
+  checkQuestions,
+  setEventQuestions,
+  QUESTIONS_MAX,
+  QUESTION_LABEL_MAX,
+  QUESTION_OPTION_MAX,
+  QUESTION_OPTIONS_MIN,
+  QUESTION_OPTIONS_MAX,
+  QUESTION_TYPES,
+  QUESTION_ID,
+  type EventQuestion,
+  type QuestionInput,
+  type QuestionType,
+} from './event-questions';
+export { checkAnswers, ANSWER_TEXT_MAX, type AnswersInput, type RegistrationAnswer } from './check-answers';
+export { answerColumns, answerText, type AnswerColumn } from './answer-columns';

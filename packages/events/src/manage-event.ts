@@ -19,7 +19,7 @@ const LATEST = Date.UTC(2101, 0, 1);
  * the start is new (created or moved), so it must lie ahead; an event that has begun may
  * still be edited otherwise.
  */
-function assertTimes(
+export function assertTimes(
   e: Pick<EventFields, 'startsAt' | 'endsAt' | 'registrationOpensAt' | 'registrationClosesAt'>,
   opts: { startsAtChanged: boolean; now?: Date },
 ) {
@@ -43,7 +43,7 @@ function assertTimes(
 }
 
 /** Texts of an event that no page, mail, CSV or calendar could carry. */
-function assertEventTexts(e: Partial<EventFields>): void {
+export function assertEventTexts(e: Partial<EventFields>): void {
   assertCleanText({
     line: {
       title: e.title,
