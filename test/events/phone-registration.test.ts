@@ -1,5 +1,13 @@
 import { MailLedger } from '@qn/mail';
-import { Event, Registration, Seat, anonymiseEventRegistrations, previewAttendeeImport } from '@qn/events';
+import {
+  Event,
+  Registration,
+  Seat,
+  anonymiseEventRegistrations,
+  eventsDepsOf,
+  importAttendees,
+  previewAttendeeImport,
+} from '@qn/events';
 import { waitForMail } from '@qn/testing';
 import { eventsStack, organiserToken } from './support/all-in-one-stack';
 
@@ -169,6 +177,18 @@ it('imports good rows only, phone-only rows too, and a repeated file registers n
   const bruno = await Registration.findOne({ eventId: id, name: 'Bruno Bach' }).lean();
   expect(bruno).toMatchObject({ phone: '0711 123456', source: 'import', status: 'confirmed' });
   expect(await ledgerRowsOf(String(bruno!._id))).toBe(0);
+
+  // Two imports of a list without addresses at the same moment: each person once.
+  const phones = ['Name;Telefon', ...Array.from({ length: 5 }, (_, i) => `Person ${i};0711 55${i}`)].join(
+    '\n',
+  );
+  const deps = eventsDepsOf(s.aio.rt);
+  const both = await Promise.all([
+    importAttendees(deps, { eventId: id, csv: phones }),
+    importAttendees(deps, { eventId: id, csv: phones }),
+  ]);
+  expect(both.map((b) => b.counts.existing).sort()).toEqual([0, 5]);
+  expect(await Registration.countDocuments({ eventId: id, name: /^Person / })).toBe(5);
 
   // A cancelled event takes no list, not even for a preview.
   expect((await api().post(`/api/events/${id}/cancel`).set(org)).status).toBe(200);

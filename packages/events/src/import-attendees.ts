@@ -1,4 +1,6 @@
 import { AppError, isAppError, normaliseEmail, textProblem } from '@qn/domain';
+import { withRedisLock } from '@qn/queue';
+import { OWN_ACT_WAIT_MS } from './event-lock';
 import { parseAttendeeCsv, type ImportRow } from './attendees-csv';
 import { contactIssues, hasEmail, isEmailAddress, phoneDigits } from './contact';
 import { loadEvent } from './manage-event';
@@ -176,40 +178,58 @@ export async function previewAttendeeImport(opts: { eventId: string; csv: string
  * Registers the valid rows of an attendee CSV, in file order, as the organiser's import (no
  * registration window; every listed person consented, the caller confirms). A person already
  * registered is reported as `existing` and nothing changes, so importing the same file twice
- * registers nobody twice. Without an address, a repeat is told by name and phone (or postal
- * address); two imports of such rows at the very same moment could both register them.
+ * registers nobody twice. People without an address have no unique key to arbitrate by, so
+ * the imports of one event run one at a time: the check for repeats and the registrations
+ * happen under one lock.
  */
 export async function importAttendees(
   deps: EventsDeps,
   opts: { eventId: string; csv: string; now?: Date },
 ): Promise<ImportReport> {
-  const { rows } = await checkRows(opts.eventId, opts.csv);
-  for (const r of rows) {
-    if (r.outcome !== 'confirmed') continue;
-    try {
-      const { registration, existing } = await registerAttendee(deps, {
-        eventId: opts.eventId,
-        name: r.name,
-        email: r.email,
-        phone: r.phone,
-        postalAddress: r.postalAddress,
-        organisation: r.organisation,
-        companions: r.companions,
-        source: 'import',
-        ignoreWindow: true,
-        now: opts.now,
-      });
-      r.outcome = existing ? 'existing' : registration.status === 'confirmed' ? 'confirmed' : 'waitlisted';
-    } catch (err) {
-      // A full event without a waiting list refuses this row; the event itself gone stops all.
-      if (!isAppError(err) || err.code === 'gone' || err.code === 'not_found') throw err;
-      r.outcome = 'rejected';
-      r.problems.push(
-        err.code === 'conflict' ? { field: 'row', code: 'full' } : { field: 'row', code: 'invalid' },
-      );
-    }
-  }
-  return tally(rows);
+  return withRedisLock(
+    deps.redis,
+    `${deps.keyPrefix}:lock:attendee-import:${opts.eventId}`,
+    async () => {
+      const { rows } = await checkRows(opts.eventId, opts.csv);
+      for (const r of rows) {
+        if (r.outcome !== 'confirmed') continue;
+        try {
+          const { registration, existing } = await registerAttendee(deps, {
+            eventId: opts.eventId,
+            name: r.name,
+            email: r.email,
+            phone: r.phone,
+            postalAddress: r.postalAddress,
+            organisation: r.organisation,
+            companions: r.companions,
+            source: 'import',
+            ignoreWindow: true,
+            now: opts.now,
+          });
+          r.outcome = existing
+            ? 'existing'
+            : registration.status === 'confirmed'
+              ? 'confirmed'
+              : 'waitlisted';
+        } catch (err) {
+          // A full event without a waiting list refuses this row; anything else (the event
+          // gone, an outage) stops the import with the rows so far registered and reported again
+          // as known on the next run.
+          if (!isAppError(err) || (err.code !== 'conflict' && err.code !== 'validation')) throw err;
+          r.outcome = 'rejected';
+          r.problems.push(
+            err.code === 'conflict' ? { field: 'row', code: 'full' } : { field: 'row', code: 'invalid' },
+          );
+        }
+      }
+      return tally(rows);
+    },
+    {
+      renew: true,
+      waitMs: OWN_ACT_WAIT_MS,
+      busyMessage: 'Für diese Veranstaltung läuft gerade ein Import. Bitte gleich erneut versuchen.',
+    },
+  );
 }
 
 const problemWords: Record<ImportProblemCode, (v?: number) => string> = {
