@@ -141,6 +141,16 @@ it('registers by phone without e-mail: in the list and export, no mail, moved up
     ),
   ).toEqual({ desktop: [], phone: [] });
 
+  // Cancelling the event: the confirmation names whom nobody can mail.
+  const cancel = await desktop.newPage();
+  await cancel.goto(stack.url(`/konsole/veranstaltungen/${eventId}/absagen`));
+  await cancel.getByText(/keine E-Mail-Adresse und erfahren von der Absage nur durch Sie/).waitFor();
+  await cancel.getByRole('listitem').filter({ hasText: 'Karl Kurz: 0711 987654' }).waitFor();
+  await cancel.getByRole('listitem').filter({ hasText: 'Paul Post: Kirchstraße 3' }).waitFor();
+  expect(await cancel.getByRole('listitem').filter({ hasText: 'Erna Ehrlich' }).count()).toBe(0);
+  expect(await axeViolations(cancel)).toEqual([]);
+  await cancel.close();
+
   // Once in English.
   const en = await desktop.newPage();
   await en.goto(stack.url(`/konsole/veranstaltungen/${eventId}/anmelden?lang=en`));

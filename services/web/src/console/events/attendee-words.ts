@@ -13,6 +13,7 @@ export const attendeeWords: Record<
     registeredNoEmail: string;
     promotedCall: (name: string, contact: string) => string;
     cancelledCall: (people: string) => string;
+    cancelEventCall: string;
     noEmail: string;
   }
 > = {
@@ -29,6 +30,8 @@ export const attendeeWords: Record<
     promotedCall: (name, contact) =>
       `${name} ist von der Warteliste nachgerückt und hat keine E-Mail-Adresse. Bitte benachrichtigen Sie die Person selbst: ${contact}`,
     noEmail: 'keine E-Mail',
+    cancelEventCall:
+      'Diese Angemeldeten haben keine E-Mail-Adresse und erfahren von der Absage nur durch Sie:',
     cancelledCall: (people) =>
       `Die Anmeldung wurde storniert. Von der Warteliste rückt nach, ohne E-Mail-Adresse – bitte benachrichtigen Sie selbst: ${people}`,
   },
@@ -45,6 +48,7 @@ export const attendeeWords: Record<
     promotedCall: (name, contact) =>
       `${name} moved up from the waiting list and has no e-mail address. Please tell them yourself: ${contact}`,
     noEmail: 'no e-mail',
+    cancelEventCall: 'These registrants have no e-mail address and learn of the cancellation only from you:',
     cancelledCall: (people) =>
       `The registration was cancelled. Moving up from the waiting list without an e-mail address – please tell them yourself: ${people}`,
   },

@@ -170,15 +170,24 @@ export function consoleEventPage(
   };
 }
 
-export function cancelEventPage(ctx: PageContext, e: EventDoc): Page {
+export function cancelEventPage(ctx: PageContext, e: EventDoc, withoutEmail: Attendee[] = []): Page {
   const { t } = ctx;
   const id = String(e._id);
+  const w = attendeeWords[ctx.lang];
   return {
     title: t('ce.cancel'),
     section: 'console',
     body: html`<h1>${t('ce.cancel')}</h1>
       ${consoleNav(ctx, 'events')}
       <p>${t('ce.cancelConfirm', { title: e.title })}</p>
+      ${
+        withoutEmail.length
+          ? html`<p>${w.cancelEventCall}</p>
+              <ul>
+                ${withoutEmail.map((a) => html`<li>${a.name}: ${contactLines(a)}</li>`)}
+              </ul>`
+          : ''
+      }
       <div class="actions">
         <form method="post" action="${CONSOLE_EVENTS}/${id}/absagen">
           ${csrfField(ctx)}<button type="submit" class="danger">${t('ce.cancel')}</button>

@@ -256,7 +256,12 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   });
 
   router.get(`${CONSOLE_EVENTS}/:id/absagen`, async (req, res) => {
-    render(res, cancelEventPage(pageContext(res), await managedEvent(req)));
+    const event = await managedEvent(req);
+    // Nobody mails those registered without an address: the organiser sees whom to call.
+    const withoutEmail = (await listAttendees(String(event._id))).filter(
+      (a) => !a.email && (a.status === 'confirmed' || a.status === 'offered' || a.status === 'waitlisted'),
+    );
+    render(res, cancelEventPage(pageContext(res), event, withoutEmail));
   });
 
   router.post(`${CONSOLE_EVENTS}/:id/absagen`, async (req, res) => {
@@ -341,7 +346,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
 
   router.get(`${CONSOLE_EVENTS}/:id/teilnehmende.csv`, async (req, res) => {
     const event = await viewedEvent(req);
-    const csv = attendeesCsv(await listAttendees(String(event._id)), tz);
+    const csv = attendeesCsv(await listAttendees(String(event._id)), tz, event.questions);
     await audit(req, 'event.attendees.export', event);
     res
       .type('text/csv; charset=utf-8')
