@@ -85,14 +85,27 @@ describe('newsletter: correct one’s own details through the personal link', ()
     expect(csv.text).toContain('Anna Neu');
     expect(csv.text).not.toContain('Anna Alt');
 
-    // null deletes the name; an unsubscribed person may still correct what is stored.
-    expect((await s.http.patch(sub.details).send({ name: null })).status).toBe(200);
-    expect((await stored(sub.id))!.name).toBeUndefined();
+    // null deletes the name. Once unsubscribed, the link shows and changes nothing any more
+    // (an old mail in someone else's hands); the unsubscribe link itself still answers.
+    expect((await s.http.patch(sub.details).send({ name: 'Anna Ende' })).status).toBe(200);
     expect((await s.http.post(`/api/newsletter/subscribers/${sub.id}/unsubscribe`).set(admin)).status).toBe(
       200,
     );
-    expect((await s.http.patch(sub.details).send({ name: 'Anna Ende' })).status).toBe(200);
+    const gone = await s.http.get(sub.details);
+    expect(gone.status).toBe(410);
+    expect(gone.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.stringify(gone.body)).not.toContain('Anna');
+    expect((await s.http.patch(sub.details).send({ name: 'Jemand Anders' })).status).toBe(410);
+    const page = await s.http.get(`/newsletter/angaben/${token}`);
+    expect(page.status).toBe(410);
+    expect(page.text).toContain('Dieser Link zeigt keine Angaben mehr');
+    expect(page.text).not.toContain('rect-a@example.org');
+    expect(page.text).not.toContain('Anna Ende');
+    expect((await s.http.post(`/newsletter/angaben/${token}`).type('form').send({ name: 'X' })).status).toBe(
+      403,
+    );
     expect(await stored(sub.id)).toMatchObject({ name: 'Anna Ende', status: 'unsubscribed' });
+    expect((await s.http.get(`/api/newsletter/u/${token}`)).status).toBe(200);
   });
 
   it('rejects bad input with 400 naming each field, and changes nothing', async () => {
@@ -145,7 +158,7 @@ describe('newsletter: correct one’s own details through the personal link', ()
     expect(await Subscriber.countDocuments({ _id: sub.id })).toBe(0);
   });
 
-  it('never loses a concurrent unsubscribe or correction (both take the address lock)', async () => {
+  it('never loses a concurrent unsubscribe, nor lets a correction in after it (both take the address lock)', async () => {
     const subs = await Promise.all(
       Array.from({ length: 5 }, (_, i) => subscriber(`rect-d${i}@example.org`, { name: 'Dora' })),
     );
@@ -155,8 +168,16 @@ describe('newsletter: correct one’s own details through the personal link', ()
         s.http.patch(sub.details).send({ name: `Dora ${i}` }),
       ]),
     );
-    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    for (const [i, sub] of subs.entries())
-      expect(await stored(sub.id)).toMatchObject({ name: `Dora ${i}`, status: 'unsubscribed' });
+    // Whichever came first, the unsubscribe stands; a correction counts only when it was
+    // answered 200 (before the unsubscribe), and one after it is refused with 410.
+    for (const [i, sub] of subs.entries()) {
+      const [unsubscribed, corrected] = [answers[2 * i]!, answers[2 * i + 1]!];
+      expect(unsubscribed.status).toBe(200);
+      expect([200, 410]).toContain(corrected.status);
+      expect(await stored(sub.id)).toMatchObject({
+        name: corrected.status === 200 ? `Dora ${i}` : 'Dora',
+        status: 'unsubscribed',
+      });
+    }
   });
 });

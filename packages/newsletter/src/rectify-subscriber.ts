@@ -50,9 +50,26 @@ async function recordOf(ctx: Ctx, token: string): Promise<{ id: string; addressH
   return { id: subscriberIdOf(t.listId, t.addressHash), addressHash: t.addressHash };
 }
 
+/**
+ * The personal link shows and corrects personal data only while the subscription lasts
+ * (pending or confirmed). Once the person has left the list (unsubscribed, bounced,
+ * complained), a newsletter forwarded or left in an old mailbox must not open their data
+ * to whoever holds it; the unsubscribe itself keeps working (it only ever removes), and
+ * what is still stored can be asked for or corrected through the privacy request page,
+ * which proves the address by mail.
+ */
+const LINK_SHOWS_DETAILS: readonly SubscriberStatus[] = ['pending', 'confirmed'];
+
+export const DETAILS_GONE = 'Sie sind von diesem Newsletter abgemeldet; der Link zeigt keine Angaben mehr.';
+
+function assertStillSubscribed(sub: Pick<SubscriberDoc, 'status'>): void {
+  if (!LINK_SHOWS_DETAILS.includes(sub.status)) throw new AppError('gone', DETAILS_GONE);
+}
+
 async function detailsOf(id: string): Promise<SubscriberDetails> {
   const sub = await Subscriber.findById(id).lean<SubscriberDoc>();
   if (!sub) throw AppError.notFound('Link ungültig.');
+  assertStillSubscribed(sub);
   const list = await NewsletterList.findById(sub.listId).lean();
   return {
     listName: list?.name,
@@ -121,7 +138,7 @@ function checked(changes: SubscriberCorrections): {
  * Corrects the name and attributes of the list record behind the subscriber's own link. Under
  * the address lock, like every other writer of the address's records (unsubscribe, bounces,
  * admin changes): FerretDB writes whole documents back, so an unserialised correction could
- * undo a concurrent unsubscribe. Works in every status: whatever is stored may be corrected.
+ * undo a concurrent unsubscribe. Only while subscribed (see LINK_SHOWS_DETAILS).
  */
 export async function rectifySubscriber(
   ctx: Ctx,
@@ -131,7 +148,9 @@ export async function rectifySubscriber(
   const update = checked(changes);
   const { id, addressHash } = await recordOf(ctx, token);
   await withLock(ctx, addressLock(addressHash), async () => {
-    if (!(await Subscriber.exists({ _id: id }))) throw AppError.notFound('Link ungültig.');
+    const current = await Subscriber.findById(id, { status: 1 }).lean<Pick<SubscriberDoc, 'status'>>();
+    if (!current) throw AppError.notFound('Link ungültig.');
+    assertStillSubscribed(current);
     await Subscriber.updateOne(
       { _id: id },
       {

@@ -21,7 +21,7 @@ documentRoute({
   auth: 'public',
   params: detailsParams,
   responses: { 200: { description: 'What is stored on this list record', schema: detailsView, example } },
-  errors: [404, 503],
+  errors: [404, 410, 503],
 });
 
 documentRoute({
@@ -42,5 +42,5 @@ documentRoute({
     fieldsOfAction: ['wohnen'],
   },
   responses: { 200: { description: 'The corrected record', schema: detailsView, example } },
-  errors: [400, 404, 429, 503],
+  errors: [400, 404, 410, 429, 503],
 });

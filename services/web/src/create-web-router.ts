@@ -45,7 +45,9 @@ export function createWebRouter(deps: WebDeps): Router {
   });
 
   router.get('/', (_req, res) => render(res, homePage(pageContext(res))));
-  router.get('/datenschutz', (_req, res) => render(res, privacyPage(pageContext(res))));
+  router.get('/datenschutz', (_req, res) =>
+    render(res, privacyPage(pageContext(res), { eventRetentionDays: deps.config.EVENT_RETENTION_DAYS })),
+  );
   router.get('/impressum', (_req, res) => render(res, imprintPage(pageContext(res))));
   router.get('/barrierefreiheit', (_req, res) => render(res, accessibilityPage(pageContext(res))));
   router.use(publicEventRoutes(deps));

@@ -1,6 +1,6 @@
 import { googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from '@qn/calendar';
 import type { AddressRegistration } from '@qn/events';
-import { facts, formatDateTime, html, type Page, type PageContext } from '@qn/web-ui';
+import { csrfField, facts, formatDateTime, html, notice, type Page, type PageContext } from '@qn/web-ui';
 import { whenText, whereText } from './event-view';
 import { myRegistrationsWords } from './my-registrations-words';
 import { waitlistPlace } from './waitlist-words';
@@ -38,6 +38,8 @@ export function myRegistrationsPage(
     /** The personal feed's https URL. */
     feedUrl: string;
     timeZone: string;
+    /** The feed's address was just replaced. */
+    rotated?: boolean;
   },
 ): Page {
   const { t } = ctx;
@@ -82,6 +84,7 @@ export function myRegistrationsPage(
       </section>
       <section aria-labelledby="my-feed-title">
         <h2 id="my-feed-title">${w.feedTitle}</h2>
+        ${opts.rotated ? notice(w.rotated) : ''}
         <p>${w.feedIntro}</p>
         <p><a href="${webcalUrl(opts.feedUrl)}">${w.webcal}</a></p>
         <div class="field">
@@ -100,6 +103,11 @@ export function myRegistrationsPage(
           )}
         </dl>
         <p>${w.personal}</p>
+        <form method="post" action="/veranstaltungen/meine-anmeldungen/${opts.token}/kalender-neu">
+          ${csrfField(ctx)}
+          <p class="hint" id="feed-rotate-hint">${w.rotateHint}</p>
+          <button type="submit" class="secondary" aria-describedby="feed-rotate-hint">${w.rotate}</button>
+        </form>
       </section>
       <p><a href="/veranstaltungen/anmeldung/${opts.token}">${w.back}</a></p>`,
   };

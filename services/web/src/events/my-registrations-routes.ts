@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '@qn/domain';
-import { issuePersonalFeed } from '@qn/calendar';
+import { publicWriteLimits } from '@qn/rate-limit';
+import { issuePersonalFeed, publishInvalidation, rotatePersonalFeed } from '@qn/calendar';
 import {
   eventsDepsOf,
   findByManageToken,
@@ -50,9 +51,26 @@ export function myRegistrationsRoutes(deps: WebDeps): Router {
         token,
         feedUrl,
         timeZone: deps.config.TZ_DISPLAY,
+        rotated: req.query.neu === '1',
       }),
     );
   });
+
+  // A leaked calendar address is replaced, not only hidden: the old token answers 404 at once.
+  router.post(
+    '/veranstaltungen/meine-anmeldungen/:token/kalender-neu',
+    ...publicWriteLimits(deps, 'web.feed-rotate', null),
+    async (req, res) => {
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      const token = String(req.params.token);
+      if (!MANAGE_TOKEN.test(token)) throw AppError.notFound();
+      await findByManageToken(token);
+      const { key } = await rotatePersonalFeed({ secretKey: deps.config.SECRET_KEY, manageToken: token });
+      // Every calendar process drops the built feed it may hold for the old address.
+      await publishInvalidation(deps.redis, deps.config.QUEUE_PREFIX, 'events', { tag: key });
+      res.redirect(303, `/veranstaltungen/meine-anmeldungen/${token}?neu=1#my-feed-title`);
+    },
+  );
 
   return router;
 }

@@ -19,6 +19,9 @@ type Words = {
   outlook: string;
   personal: string;
   back: string;
+  rotate: string;
+  rotateHint: string;
+  rotated: string;
 };
 
 /** The "all my registrations" page, German first. */
@@ -63,6 +66,11 @@ export const myRegistrationsWords: Record<Lang, Words> = {
     personal:
       'Der Kalender ist persönlich: Wer die Adresse kennt, sieht Ihre Anmeldungen. Geben Sie sie nicht weiter.',
     back: 'Zurück zur Anmeldung',
+    rotate: 'Neue Kalender-Adresse erzeugen',
+    rotateHint:
+      'Haben Sie die Adresse weitergegeben oder ist sie in falsche Hände geraten? Eine neue ersetzt sie; die alte zeigt ab sofort nichts mehr. Ihr Kalenderprogramm braucht dann die neue Adresse.',
+    rotated:
+      'Die Kalender-Adresse ist neu. Die alte zeigt nichts mehr; abonnieren Sie den Kalender mit der neuen Adresse.',
   },
   en: {
     link: 'All my registrations',
@@ -104,5 +112,10 @@ export const myRegistrationsWords: Record<Lang, Words> = {
     personal:
       'The calendar is personal: whoever knows the address sees your registrations. Do not pass it on.',
     back: 'Back to the registration',
+    rotate: 'Make a new calendar address',
+    rotateHint:
+      'Did you pass the address on, or has it fallen into the wrong hands? A new one replaces it; the old one shows nothing from now on. Your calendar program then needs the new address.',
+    rotated:
+      'The calendar address is new. The old one shows nothing any more; subscribe with the new address.',
   },
 };

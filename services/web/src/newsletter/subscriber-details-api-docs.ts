@@ -32,7 +32,7 @@ documentRoute({
   auth: 'public',
   params,
   query: z.object({ erledigt: z.literal('1').optional() }),
-  responses: { 200: page('The details form, filled with what is stored'), ...errorResponses(404) },
+  responses: { 200: page('The details form, filled with what is stored'), ...errorResponses(404, 410) },
 });
 
 documentRoute({
@@ -54,6 +54,6 @@ documentRoute({
   },
   responses: {
     303: redirect('/newsletter/angaben/{token}?erledigt=1'),
-    ...errorResponses(400, 403, 404, 429, 503),
+    ...errorResponses(400, 403, 404, 410, 429, 503),
   },
 });

@@ -90,6 +90,21 @@ function detailsPage(
   };
 }
 
+function unsubscribedLink(ctx: PageContext, res: Response): void {
+  const w = detailsWords[ctx.lang];
+  render(
+    res,
+    {
+      title: w.goneTitle,
+      section: 'newsletter',
+      body: html`<h1>${w.goneTitle}</h1>
+        <p>${w.goneText}</p>
+        <p><a href="/datenschutz/anfrage">${w.goneRequest}</a></p>`,
+    },
+    410,
+  );
+}
+
 function invalidLink(ctx: PageContext, res: Response): void {
   const { t } = ctx;
   render(
@@ -113,12 +128,13 @@ export function subscriberDetailsPages(deps: WebDeps): Router {
   const router = Router();
   const nl = newsletterContext(deps.config, deps.redis, deps.producer);
 
-  async function details(token: string): Promise<SubscriberDetails | null> {
+  async function details(token: string): Promise<SubscriberDetails | null | 'gone'> {
     if (!TOKEN.test(token)) return null;
     try {
       return await describeSubscriberDetails(nl, token);
     } catch (err) {
       if (isAppError(err) && err.code === 'not_found') return null;
+      if (isAppError(err) && err.code === 'gone') return 'gone';
       throw err;
     }
   }
@@ -128,6 +144,7 @@ export function subscriberDetailsPages(deps: WebDeps): Router {
     const token = String(req.params.token);
     res.setHeader('Referrer-Policy', 'no-referrer');
     const d = await details(token);
+    if (d === 'gone') return unsubscribedLink(ctx, res);
     if (!d) return invalidLink(ctx, res);
     render(res, detailsPage(ctx, token, d, formOf(d), req.query.erledigt === '1'));
   });
@@ -140,6 +157,7 @@ export function subscriberDetailsPages(deps: WebDeps): Router {
       const token = String(req.params.token);
       res.setHeader('Referrer-Policy', 'no-referrer');
       const d = await details(token);
+      if (d === 'gone') return unsubscribedLink(ctx, res);
       if (!d) return invalidLink(ctx, res);
       const parsed = parseForm(detailsForm, req.body, ctx.t);
       if (!parsed.ok) return render(res, detailsPage(ctx, token, d, parsed.form, false), 400);
@@ -158,6 +176,7 @@ export function subscriberDetailsPages(deps: WebDeps): Router {
             400,
           );
         if (isAppError(err) && err.code === 'not_found') return invalidLink(ctx, res);
+        if (isAppError(err) && err.code === 'gone') return unsubscribedLink(ctx, res);
         throw err;
       }
       res.redirect(303, `/newsletter/angaben/${token}?erledigt=1`);

@@ -11,6 +11,9 @@ export const detailsWords: Record<
     submit: string;
     done: string;
     link: string;
+    goneTitle: string;
+    goneText: string;
+    goneRequest: string;
   }
 > = {
   de: {
@@ -23,6 +26,10 @@ export const detailsWords: Record<
     submit: 'Angaben speichern',
     done: 'Ihre Angaben sind berichtigt.',
     link: 'Ihre Angaben ansehen oder berichtigen',
+    goneTitle: 'Dieser Link zeigt keine Angaben mehr',
+    goneText:
+      'Sie sind von diesem Newsletter abgemeldet. Damit niemand, der eine alte E-Mail in die Hände bekommt, Ihre Angaben sieht, öffnet dieser Link sie nicht mehr.',
+    goneRequest: 'Auskunft, Berichtigung oder Löschung beantragen',
   },
   en: {
     title: 'Your newsletter details',
@@ -34,5 +41,9 @@ export const detailsWords: Record<
     submit: 'Save details',
     done: 'Your details have been corrected.',
     link: 'View or correct your details',
+    goneTitle: 'This link no longer shows any details',
+    goneText:
+      'You have unsubscribed from this newsletter. So that nobody who comes across an old email sees your details, this link no longer opens them.',
+    goneRequest: 'Request access, correction or deletion',
   },
 };

@@ -54,7 +54,8 @@ export function imprintPage(ctx: PageContext): Page {
   return { title, section: 'legal', body };
 }
 
-export function privacyPage(ctx: PageContext): Page {
+export function privacyPage(ctx: PageContext, opts: { eventRetentionDays: number }): Page {
+  const days = opts.eventRetentionDays;
   const title = ctx.t('footer.privacy');
   const o = ctx.office;
   const body =
@@ -88,6 +89,30 @@ export function privacyPage(ctx: PageContext): Page {
             Wir setzen nur technisch notwendige Cookies: die gewählte Sprache, ein Schutz gegen gefälschte
             Formulare und – nach der Anmeldung – Ihre Sitzung. Es gibt keine Analyse- oder Werbe-Cookies und
             keine Inhalte von Dritten.
+          </p>
+          <h2>Persönliche Links in unseren E-Mails</h2>
+          <ul>
+            <li>
+              Der Link zur Verwaltung einer Veranstaltungsanmeldung gilt, bis wir die Anmeldung anonymisieren
+              (${days} Tage nach dem Ende der Veranstaltung); danach öffnet er nichts mehr.
+            </li>
+            <li>
+              Der Abmeldelink in jedem Newsletter und jeder Benachrichtigung wirkt immer: Abmelden soll nie an
+              einem alten Link scheitern. Ihre Angaben zum Newsletter zeigt und ändert er nur, solange Sie
+              angemeldet sind; nach der Abmeldung öffnet er sie nicht mehr.
+            </li>
+            <li>
+              Ein Link zum Bestätigen eines Abonnements gilt nur in seiner neuesten Fassung; ein Anmeldelink
+              zur Konsole gilt 15 Minuten, eine Einladung 7 Tage, beide nur einmal.
+            </li>
+            <li>
+              Die Adresse Ihres persönlichen Kalender-Abos gilt, bis Sie sie auf der Seite „Alle meine
+              Anmeldungen“ durch eine neue ersetzen.
+            </li>
+          </ul>
+          <p>
+            Geben Sie E-Mails mit diesen Links nicht weiter. Ist ein Link in falsche Hände geraten, schreiben
+            Sie uns; wir sperren ihn.
           </p>
           <h2>Empfänger</h2>
           <p>
@@ -140,6 +165,30 @@ export function privacyPage(ctx: PageContext): Page {
             We only set technically necessary cookies: your chosen language, a protection against forged forms
             and, after signing in, your session. There are no analytics or advertising cookies and no
             third-party content.
+          </p>
+          <h2>Personal links in our emails</h2>
+          <ul>
+            <li>
+              The link for managing an event registration works until we anonymise the registration (${days}
+              days after the event ends); after that it opens nothing.
+            </li>
+            <li>
+              The unsubscribe link in every newsletter and alert always works: unsubscribing should never fail
+              because of an old link. It shows and changes your newsletter details only while you are
+              subscribed; after unsubscribing it no longer opens them.
+            </li>
+            <li>
+              A link confirming a subscription works only in its newest version; a sign-in link to the console
+              works for 15 minutes, an invitation for 7 days, each only once.
+            </li>
+            <li>
+              The address of your personal calendar subscription works until you replace it with a new one on
+              the “All my registrations” page.
+            </li>
+          </ul>
+          <p>
+            Do not forward emails with these links. If a link has fallen into the wrong hands, write to us and
+            we will block it.
           </p>
           <h2>Recipients</h2>
           <p>
