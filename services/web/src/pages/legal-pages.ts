@@ -112,7 +112,7 @@ export function privacyPage(ctx: PageContext, opts: { eventRetentionDays: number
           </ul>
           <p>
             Geben Sie E-Mails mit diesen Links nicht weiter. Ist ein Link in falsche Hände geraten, schreiben
-            Sie uns; wir sperren ihn.
+            Sie uns: Wir ändern oder löschen die Anmeldung für Sie.
           </p>
           <h2>Empfänger</h2>
           <p>
@@ -188,7 +188,7 @@ export function privacyPage(ctx: PageContext, opts: { eventRetentionDays: number
           </ul>
           <p>
             Do not forward emails with these links. If a link has fallen into the wrong hands, write to us and
-            we will block it.
+            we will change or delete the registration for you.
           </p>
           <h2>Recipients</h2>
           <p>
