@@ -7,7 +7,7 @@ import { unindexRegistrations, type RegistrantIndexDeps } from './registrant-ind
 /**
  * Retention: `olderThanDays` after an event ended, its registrations keep only what the counts
  * need (status, companions, check-in, dates); name, address, organisation and accessibility
- * needs, phone and postal address are blanked. The address becomes a placeholder unique per registration, so the
+ * needs, phone, postal address and the answers to the event's questions are blanked. The address becomes a placeholder unique per registration, so the
  * (event, address) index still holds. Runs from a single scheduled job, so it is the one
  * writer of these (finished) registrations.
  */
@@ -41,7 +41,7 @@ export async function anonymiseEventRegistrations(opts: {
                 email: `anonymisiert-${String(r._id)}@invalid`,
                 anonymisedAt: now,
               },
-              $unset: { organisation: 1, accessibilityNeeds: 1, phone: 1, postalAddress: 1 },
+              $unset: { organisation: 1, accessibilityNeeds: 1, phone: 1, postalAddress: 1, answers: 1 },
             },
           },
         })),

@@ -1,4 +1,6 @@
 import type { Attendee } from './attendees';
+import type { EventQuestion } from './event-questions';
+import { answerColumns } from './answer-columns';
 
 const statusLabel: Record<Attendee['status'], string> = {
   confirmed: 'bestätigt',
@@ -22,7 +24,11 @@ export function csvCell(value: string): string {
  * Attendee list for German Excel: UTF-8 with BOM (so umlauts open correctly), `;` as separator
  * (the German list separator), CRLF line ends.
  */
-export function attendeesCsv(attendees: Attendee[], timeZone: string): string {
+export function attendeesCsv(
+  attendees: Attendee[],
+  timeZone: string,
+  questions: EventQuestion[] = [],
+): string {
   const dateTime = new Intl.DateTimeFormat('de-DE', { timeZone, dateStyle: 'short', timeStyle: 'short' });
   const fmt = (d?: Date) => (d ? dateTime.format(d) : '');
   const header = [
@@ -49,6 +55,9 @@ export function attendeesCsv(attendees: Attendee[], timeZone: string): string {
     a.phone ?? '',
     a.postalAddress ?? '',
   ]);
+  const answers = answerColumns(questions, attendees);
+  header.push(...answers.map((c) => c.label));
+  rows.forEach((r, i) => r.push(...answers.map((c) => c.csvValue(attendees[i]!))));
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
 

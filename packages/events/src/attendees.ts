@@ -5,6 +5,7 @@ import { withEventLock } from './event-lock';
 import type { EventDoc } from './models/event';
 import type { EventsDeps } from './events-deps';
 import { hasEmail } from './contact';
+import type { RegistrationAnswer } from './check-answers';
 
 export type Attendee = {
   id: string;
@@ -15,6 +16,7 @@ export type Attendee = {
   postalAddress?: string;
   organisation?: string;
   accessibilityNeeds?: string;
+  answers?: RegistrationAnswer[];
   companions: number;
   status: RegistrationDoc['status'];
   source: RegistrationDoc['source'];
@@ -32,6 +34,7 @@ export function attendeeOf(r: RegistrationDoc): Attendee {
     postalAddress: r.postalAddress,
     organisation: r.organisation,
     accessibilityNeeds: r.accessibilityNeeds,
+    answers: r.answers,
     companions: r.companions,
     status: r.status,
     source: r.source,

@@ -113,3 +113,19 @@ export {
   cancelEventSeries,
   futureOccurrences,
 } from './update-event-series';
+export {
+  checkQuestions,
+  setEventQuestions,
+  QUESTIONS_MAX,
+  QUESTION_LABEL_MAX,
+  QUESTION_OPTION_MAX,
+  QUESTION_OPTIONS_MIN,
+  QUESTION_OPTIONS_MAX,
+  QUESTION_TYPES,
+  QUESTION_ID,
+  type EventQuestion,
+  type QuestionInput,
+  type QuestionType,
+} from './event-questions';
+export { checkAnswers, ANSWER_TEXT_MAX, type AnswersInput, type RegistrationAnswer } from './check-answers';
+export { answerColumns, answerText, type AnswerColumn } from './answer-columns';

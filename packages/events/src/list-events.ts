@@ -42,6 +42,7 @@ export function publicEventOf(e: EventDoc, seatsTaken: number) {
     accessibility: e.accessibility,
     status: e.status,
     sequence: e.sequence,
+    questions: e.questions?.length ? e.questions : undefined,
   };
 }
 

@@ -17,6 +17,7 @@ import { scheduleReminders } from './reminders';
 import { CONSENT_TEXT_VERSION } from './consent-text';
 import type { EventsDeps } from './events-deps';
 import { contactIssues, noEmailPlaceholder } from './contact';
+import { checkAnswers, type AnswersInput, type RegistrationAnswer } from './check-answers';
 
 export type RegisterInput = {
   eventId: string;
@@ -28,6 +29,8 @@ export type RegisterInput = {
   organisation?: string;
   accessibilityNeeds?: string;
   companions?: number;
+  /** Answers to the event's questions by question id (check-answers.ts). */
+  answers?: AnswersInput;
   source?: RegistrationSource;
   /** Organisers registering on someone's behalf may skip the window (a late phone call). */
   ignoreWindow?: boolean;
@@ -93,6 +96,8 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
   if (isSelfService(input) && !contact.contact.email)
     throw AppError.validation([{ field: 'email', message: 'an e-mail address is required' }]);
   if (contact.issues.length) throw AppError.validation(contact.issues);
+  // Checked before any seat is claimed: a wrong answer stores nothing.
+  const answers = checkAnswers(event.questions ?? [], input.answers, { requireAll: isSelfService(input) });
   const { phone, postalAddress } = contact.contact;
   const email = contact.contact.email ? normaliseEmail(contact.contact.email) : undefined;
 
@@ -124,6 +129,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     name: input.name,
     organisation: input.organisation,
     accessibilityNeeds: input.accessibilityNeeds,
+    answers: answers.length ? answers : undefined,
     companions,
     status: seatNos ? 'confirmed' : 'waitlisted',
     confirmedAt: seatNos ? now : undefined,
@@ -148,7 +154,7 @@ export async function registerAttendee(deps: EventsDeps, input: RegisterInput): 
     const existing = await findRegistrationByAddress(eventId, email);
     if (!existing) throw err;
     if (existing.status === 'cancelled' || existing.status === 'offer-expired')
-      return reRegister(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted');
+      return reRegister(deps, event, existing, input, now, seatNos ? 'confirmed' : 'waitlisted', answers);
     // A simultaneous twin of this request was waitlisted while we held seats: the seats just
     // given back go to the waiting list in order, which may well be that same person.
     if (seatNos && existing.status === 'waitlisted') await settleSeats(deps, eventId);
@@ -230,6 +236,7 @@ async function reRegister(
   now: Date,
   /** What this request's first claim came to, for the answer if a twin was quicker. */
   claimed: RegisterResult['outcome'],
+  answers: RegistrationAnswer[] = [],
 ): Promise<RegisterResult> {
   const eventId = String(event._id);
   const regId = String(existing._id);
@@ -255,6 +262,7 @@ async function reRegister(
       postalAddress: input.postalAddress?.trim() || undefined,
       organisation: input.organisation,
       accessibilityNeeds: input.accessibilityNeeds,
+      answers: answers.length ? answers : undefined,
       companions,
       status: seatNos ? ('confirmed' as const) : ('waitlisted' as const),
       confirmedAt: seatNos ? now : undefined,
@@ -265,7 +273,16 @@ async function reRegister(
     };
     await Registration.updateOne(
       { _id: current._id },
-      { $set: stripUndefined(set), $unset: { cancelledAt: 1, offerExpiresAt: 1, checkedInAt: 1 } },
+      {
+        $set: stripUndefined(set),
+        // Answers of the cancelled registration do not carry over to the new one.
+        $unset: {
+          cancelledAt: 1,
+          offerExpiresAt: 1,
+          checkedInAt: 1,
+          ...(answers.length ? {} : { answers: 1 }),
+        },
+      },
     );
     const reg: RegistrationDoc = { ...current, ...set, cancelledAt: undefined, offerExpiresAt: undefined };
     await afterRegistered(deps, event, reg);

@@ -31,6 +31,7 @@ import {
   registerAttendee,
   seatsTaken,
   setCheckedIn,
+  setEventQuestions,
   updateEvent,
   eventsDepsOf,
   type EventDoc,
@@ -44,12 +45,14 @@ import {
   manageToken,
   objectId,
   onBehalfInput,
+  questionsInput,
   registrationInput,
   updateEventInput,
 } from './event-input';
 import { rectifyRegistrationRoute } from './rectify-registration-route';
 import { receivedRegistrationView, registrationView } from './registration-view';
 import './events-api-docs';
+import './event-questions-api-docs';
 
 function idParam(value: unknown, what = 'Veranstaltung'): string {
   const r = objectId.safeParse(value);
@@ -178,6 +181,14 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
     res.json(organiserEventOf(updated.event, await seatsTaken(String(event._id))));
   });
 
+  router.put('/:eventId/questions', async (req, res) => {
+    const event = await managedEvent(req);
+    const { questions } = parseInput(questionsInput, req.body);
+    const updated = await setEventQuestions(depsOf(req), { eventId: String(event._id), questions });
+    await audit(req, 'event.questions.update', event);
+    res.json({ questions: updated.questions ?? [] });
+  });
+
   router.post('/:eventId/publish', async (req, res) => {
     const event = await managedEvent(req);
     const published = await publishEvent(depsOf(req), { eventId: String(event._id) });
@@ -199,7 +210,7 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
 
   router.get('/:eventId/attendees/export', async (req, res) => {
     const event = await viewedEvent(req);
-    const csv = attendeesCsv(await listAttendees(String(event._id)), base.timeZone);
+    const csv = attendeesCsv(await listAttendees(String(event._id)), base.timeZone, event.questions);
     await audit(req, 'event.attendees.export', event);
     res
       .type('text/csv; charset=utf-8')

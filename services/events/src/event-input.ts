@@ -130,6 +130,12 @@ export const registrationInput = z.strictObject({
   organisation: line(200).optional(),
   accessibilityNeeds: text(1_000).optional(),
   companions: z.number().int().min(0).max(10).default(0),
+  /**
+   * Answers to the event's questions (its `questions`) by question id: text and the chosen
+   * option as strings, yes/no as booleans. The domain checks them against the questions
+   * (required, options, 500 characters) and names the field `answers.<questionId>`.
+   */
+  answers: z.record(z.string().max(20), z.union([z.string().max(2_000), z.boolean()])).optional(),
   /** The registrant agrees to the consent text (CONSENT_TEXT_VERSION). */
   consent: z.literal(true, { error: 'consent is required' }),
 });
@@ -163,3 +169,18 @@ export const listQuery = z.strictObject({
 
 export const objectId = z.string().regex(/^[0-9a-f]{24}$/i, 'not an id');
 export const manageToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a token');
+
+/** An event's questions, the whole list in order: a question without `id` is a new one. */
+export const questionsInput = z.strictObject({
+  questions: z
+    .array(
+      z.strictObject({
+        id: z.string().max(20).optional(),
+        label: z.string().max(1_000),
+        type: z.enum(['text', 'choice', 'yesno']),
+        required: z.boolean().default(false),
+        options: z.array(z.string().max(1_000)).max(50).optional(),
+      }),
+    )
+    .max(50),
+});

@@ -82,6 +82,8 @@ documentRoute({
     "and one that cancelled before: it reveals nobody's registration. `status` is what this request's seat " +
     'claim came to. A mail follows: the confirmation (or waiting-list note) with the manage link, or, for an ' +
     'address registered already, a note to its owner with their manage link (at most one a day); nothing changes. ' +
+    "`answers` answers the event's `questions` by id (yes/no as booleans); a missing required answer, an " +
+    'unknown option or question, or a text over 500 characters is 400 naming `answers.<questionId>`, and nothing is stored. ' +
     '409: fully booked without a waiting list; ' +
     '410: the event was cancelled or has begun; 422: the registration window is not open (yet or any more); ' +
     '429: more than RATE_LIMIT_PER_IP registrations from one client or RATE_LIMIT_PER_EMAIL for one address in the window.',

@@ -12,6 +12,23 @@ const count = z.number().int().min(0);
 const registrationStatus = z.enum(['confirmed', 'waitlisted', 'offered', 'cancelled', 'offer-expired']);
 
 export const eventIdParams = z.strictObject({ eventId: objectId });
+
+/** A question the event asks at registration; `options` only for `choice`. */
+export const questionView = z.object({
+  id: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'choice', 'yesno']),
+  required: z.boolean(),
+  options: z.array(z.string()).optional(),
+});
+
+/** An answer as stored, with the question's label as it was asked. */
+export const answerView = z.object({
+  questionId: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'choice', 'yesno']),
+  value: z.string().describe('The text, the chosen option, or `yes` / `no`'),
+});
 export const manageTokenParams = z.strictObject({ token: manageToken });
 export const attendeeParams = z.strictObject({ eventId: objectId, registrationId: objectId });
 
@@ -45,6 +62,10 @@ export const publicEventView = z.object({
   status: z.enum(['draft', 'published', 'cancelled']),
   /** iCalendar SEQUENCE. */
   sequence: count,
+  questions: z
+    .array(questionView)
+    .optional()
+    .describe('Asked at registration: answers go in `answers` by question id'),
 });
 
 export const eventPage = z.object({
@@ -62,6 +83,7 @@ export const registrationView = z.object({
   email: z.string(),
   organisation: z.string().optional(),
   accessibilityNeeds: z.string().optional(),
+  answers: z.array(answerView).optional(),
   companions: count,
   /** Set while a seat from the waiting list is offered (promotion mode `offer`). */
   offerExpiresAt: instant.optional(),
@@ -92,6 +114,7 @@ export const attendeeView = z.object({
   postalAddress: z.string().optional(),
   organisation: z.string().optional(),
   accessibilityNeeds: z.string().optional(),
+  answers: z.array(answerView).optional(),
   companions: count,
   status: registrationStatus,
   source: z.enum(['self', 'organiser', 'import']),

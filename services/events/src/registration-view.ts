@@ -11,6 +11,7 @@ export function registrationView(r: RegistrationDoc) {
     email: r.email,
     organisation: r.organisation,
     accessibilityNeeds: r.accessibilityNeeds,
+    answers: r.answers,
     companions: r.companions,
     offerExpiresAt: r.offerExpiresAt,
   };

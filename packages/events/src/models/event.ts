@@ -1,5 +1,6 @@
 import mongoose, { Schema } from 'mongoose';
 import { baseSchemaOptions, defineModel } from '@qn/db';
+import type { EventQuestion } from '../event-questions';
 
 export type EventStatus = 'draft' | 'published' | 'cancelled';
 export type PromotionMode = 'automatic' | 'offer';
@@ -37,6 +38,8 @@ export type EventDoc = {
   /** The sequence at publication: registrants are owed change notices only for later ones. */
   publishedSequence?: number;
   cancelledAt?: Date;
+  /** Asked at registration (event-questions.ts); absent on events that ask none. */
+  questions?: EventQuestion[];
   /** Set when the retention job blanked the attendees' personal data. */
   anonymisedAt?: Date;
   /** The series this event is a date of (event_series `_id`), and its index there from 0. */
@@ -84,6 +87,19 @@ const schema = new Schema<EventDoc>(
     publishedAt: Date,
     publishedSequence: Number,
     cancelledAt: Date,
+    questions: {
+      type: [
+        {
+          _id: false,
+          id: { type: String, required: true },
+          label: { type: String, required: true },
+          type: { type: String, enum: ['text', 'choice', 'yesno'], required: true },
+          required: { type: Boolean, default: false },
+          options: { type: [String], default: undefined },
+        },
+      ],
+      default: undefined,
+    },
     anonymisedAt: Date,
     seriesId: String,
     occurrence: Number,

@@ -1,5 +1,6 @@
 import mongoose, { Schema } from 'mongoose';
 import { baseSchemaOptions, defineModel } from '@qn/db';
+import type { RegistrationAnswer } from '../check-answers';
 
 export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'offer-expired';
 export type RegistrationSource = 'self' | 'organiser' | 'import';
@@ -18,6 +19,8 @@ export type RegistrationDoc = {
   name: string;
   organisation?: string;
   accessibilityNeeds?: string;
+  /** Answers to the event's questions, each with its label as asked (check-answers.ts). */
+  answers?: RegistrationAnswer[];
   companions: number;
   status: RegistrationStatus;
   /** Waiting-list order: (waitlistedAt, _id), both set once and never changed. */
@@ -45,6 +48,18 @@ const schema = new Schema<RegistrationDoc>(
     postalAddress: String,
     organisation: String,
     accessibilityNeeds: String,
+    answers: {
+      type: [
+        {
+          _id: false,
+          questionId: { type: String, required: true },
+          label: { type: String, required: true },
+          type: { type: String, required: true },
+          value: { type: String, required: true },
+        },
+      ],
+      default: undefined,
+    },
     companions: { type: Number, default: 0 },
     status: {
       type: String,

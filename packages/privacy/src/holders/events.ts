@@ -45,6 +45,7 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
         'manageTokenHash',
         'phone',
         'postalAddress',
+        'answers',
       ],
     },
   ],
@@ -119,7 +120,7 @@ export const eventRegistrationsHolder: PersonalDataHolder = {
               manageTokenHash: deadHash(),
               anonymisedAt: new Date(),
             },
-            $unset: { organisation: 1, accessibilityNeeds: 1, phone: 1, postalAddress: 1 },
+            $unset: { organisation: 1, accessibilityNeeds: 1, phone: 1, postalAddress: 1, answers: 1 },
           },
         );
         await dropAddressKey(r.eventId, ctx.email);
