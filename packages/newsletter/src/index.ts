@@ -78,6 +78,7 @@ export {
   deleteSegment,
   type SegmentInput,
 } from './segments';
+export { countSegmentAudience, campaignsUsingSegment, deleteUnusedSegment } from './segment-audience';
 export { resolveAudience, countAudience, audienceQuery, type Audience } from './audience';
 export {
   createCampaign,

@@ -21,6 +21,13 @@ import {
 import { consoleNav } from '../console/console-layout';
 import { listsWords } from './newsletter-lists-words';
 import { importWords } from './newsletter-import-words';
+import { segmentWords } from './newsletter-segment-words';
+
+/** Where the personal fields are explained: beside the text they go into. */
+const personalHint = {
+  de: '{{name}} setzt den Namen der Empfängerin oder des Empfängers ein (ohne Namen entfällt er samt Leerzeichen davor), auch im Betreff.',
+  en: "{{name}} inserts the recipient's name (without a name it is left out with the blank before it), in the subject too.",
+} as const;
 
 export const CN = '/konsole/newsletter';
 
@@ -122,7 +129,10 @@ export function subscribersPage(
     body: html`<h1>${title}</h1>
       ${consoleNav(ctx, 'newsletter')}
       <p>${total} ${t('cn.subscribers')}</p>
-      <p><a href="${CN}/listen/${list._id}/importieren">${importWords[ctx.lang].link}</a></p>
+      <p>
+        <a href="${CN}/listen/${list._id}/importieren">${importWords[ctx.lang].link}</a> ·
+        <a href="${CN}/listen/${list._id}/segmente">${segmentWords[ctx.lang].segments}</a>
+      </p>
       ${
         subs.length
           ? tableRegion(
@@ -160,18 +170,23 @@ const composeLabels = (ctx: PageContext) => ({
   preheader: ctx.t('cn.f.preheader'),
   bodyMarkdown: ctx.t('cn.f.bodyMarkdown'),
   listIds: ctx.t('cn.f.listIds'),
+  segmentId: segmentWords[ctx.lang].segment,
   countClicks: ctx.t('cn.f.countClicks'),
   at: ctx.t('cn.scheduleAt'),
   to: ctx.t('cn.testTo'),
 });
 
 /** The compose form with its preview beside it: saved preview without JS, live with it. */
+type Choice = { value: string; label: string };
+
 function composeForm(
   ctx: PageContext,
   form: FormState,
   lists: NewsletterListDoc[],
+  segments: Choice[],
   c?: CampaignDoc,
 ): SafeHtml {
+  const sw = segmentWords[ctx.lang];
   const { t } = ctx;
   const l = composeLabels(ctx);
   const action = c ? `${CN}/kampagnen/${c._id}` : `${CN}/kampagnen/neu`;
@@ -181,7 +196,8 @@ function composeForm(
       ${textField(form, { name: 'subject', label: l.subject, required: true }, t)}
       ${textField(form, { name: 'preheader', label: l.preheader }, t)}
       ${choiceGroup(form, { name: 'listIds', label: l.listIds, required: true, options: lists.map((x) => ({ value: x._id, label: x.name })) }, t)}
-      ${textArea(form, { name: 'bodyMarkdown', label: l.bodyMarkdown, hint: t('cn.f.bodyHint'), required: true, rows: 14 }, t)}
+      ${segments.length ? selectField(form, { name: 'segmentId', label: sw.segment, hint: sw.segmentHint, emptyLabel: sw.noSegment, options: segments }, t) : ''}
+      ${textArea(form, { name: 'bodyMarkdown', label: l.bodyMarkdown, hint: `${t('cn.f.bodyHint')} ${personalHint[ctx.lang]}`, required: true, rows: 14 }, t)}
       ${checkboxField(form, { name: 'countClicks', label: l.countClicks, hint: t('cn.f.countClicksHint') }, t)}
       <div class="actions"><button type="submit">${c ? t('cn.previewUpdate') : t('cn.create')}</button></div>
     </form>
@@ -198,7 +214,12 @@ function composeForm(
   </div>`;
 }
 
-export function composePage(ctx: PageContext, form: FormState, lists: NewsletterListDoc[]): Page {
+export function composePage(
+  ctx: PageContext,
+  form: FormState,
+  lists: NewsletterListDoc[],
+  segments: Choice[] = [],
+): Page {
   const { t } = ctx;
   return {
     title: formPageTitle(form, t('cn.newCampaign'), t),
@@ -206,7 +227,7 @@ export function composePage(ctx: PageContext, form: FormState, lists: Newsletter
     scripts: ['newsletter-compose.js'],
     body: html`<h1>${t('cn.newCampaign')}</h1>
       ${consoleNav(ctx, 'newsletter')} ${errorSummary(form, composeLabels(ctx), t)}
-      ${composeForm(ctx, form, lists)}`,
+      ${composeForm(ctx, form, lists, segments)}`,
   };
 }
 
@@ -256,6 +277,7 @@ export function campaignPage(
   c: CampaignDoc,
   opts: {
     lists: NewsletterListDoc[];
+    segments?: Choice[];
     form: FormState;
     progress: CampaignProgress;
     message?: string;
@@ -275,7 +297,7 @@ export function campaignPage(
       ${errorSummary(f, composeLabels(ctx), t)}
       ${draft ? html`<p>${t('cn.status')}: <span class="badge">${statusLabel(ctx, c.status)}</span></p>` : ''}
       ${c.status === 'scheduled' && c.scheduledAt ? html`<p>${t('cn.scheduledFor', { date: formatDateTime(c.scheduledAt, ctx.lang, opts.tz) })}</p>` : ''}
-      ${draft ? composeForm(ctx, f, opts.lists, c) : progressBox(ctx, c, opts.progress)}
+      ${draft ? composeForm(ctx, f, opts.lists, opts.segments ?? [], c) : progressBox(ctx, c, opts.progress)}
       <h2>${t('cn.test')}</h2>
       <form class="stack" method="post" action="${CN}/kampagnen/${c._id}/test" novalidate>
         ${csrfField(ctx)}

@@ -13,6 +13,7 @@ import {
   getList,
   listCampaigns,
   listLists,
+  listSegments,
   listSubscribers,
   markdownToHtml,
   newsletterContext,
@@ -46,6 +47,8 @@ import {
 } from './console-newsletter-pages';
 import { consoleNewsletterListsRoutes } from './console-newsletter-lists-routes';
 import { consoleNewsletterImportRoutes } from './console-newsletter-import-routes';
+import { consoleNewsletterSegmentRoutes } from './console-newsletter-segment-routes';
+import { segmentWords } from './newsletter-segment-words';
 
 export const listForm = z.object({
   name: formField.text(200),
@@ -61,6 +64,7 @@ export const campaignForm = z.object({
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.string().min(1).max(40)).min(1).max(50),
   ),
+  segmentId: formField.optionalText(40),
   bodyMarkdown: formField.text(200_000),
   countClicks: formField.checkbox(),
 });
@@ -87,12 +91,28 @@ const PREVIEW_CSP =
 const notices = { angelegt: 'cn.created', gespeichert: 'cn.saved', geplant: 'cn.scheduled' } as const;
 
 /** Maps the newsletter domain's field names (`audience.listIds`) onto the form's. */
-function domainErrors(form: FormState, err: AppError): FormState {
-  const fields = err.details.fields?.map((f) => ({
-    ...f,
-    field: f.field.startsWith('audience') ? 'listIds' : f.field,
-  }));
+function domainErrors(form: FormState, err: AppError, lang: 'de' | 'en'): FormState {
+  const w = segmentWords[lang];
+  const fields = err.details.fields?.map((f) =>
+    f.field === 'audience.segmentId'
+      ? {
+          field: 'segmentId',
+          message: f.message === 'unknown segment' ? w.unknownSegment : w.segmentListMismatch,
+        }
+      : { ...f, field: f.field.startsWith('audience') ? 'listIds' : f.field },
+  );
   return withFieldIssues(form, fields, err.message);
+}
+
+/** Every list's segments, for the campaign form's choice. */
+async function segmentChoices() {
+  const lists = await listLists();
+  const perList = await Promise.all(
+    lists.map(async (l) => ({ list: l, segments: await listSegments(l._id) })),
+  );
+  return perList.flatMap(({ list, segments }) =>
+    segments.map((s) => ({ value: s._id, label: `${list.name} – ${s.name}` })),
+  );
 }
 
 /**
@@ -109,6 +129,7 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
   });
   router.use(consoleNewsletterListsRoutes(deps));
   router.use(consoleNewsletterImportRoutes(deps));
+  router.use(consoleNewsletterSegmentRoutes(deps));
   const audit = (req: Request, action: string, objectType: string, objectId: string) =>
     auditFromRequest(req, { action, objectType, objectId });
 
@@ -142,22 +163,26 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
   });
 
   router.get(`${CN}/kampagnen/neu`, async (_req, res) => {
-    render(res, composePage(pageContext(res), emptyForm(), await listLists()));
+    render(res, composePage(pageContext(res), emptyForm(), await listLists(), await segmentChoices()));
   });
 
   router.post(`${CN}/kampagnen/neu`, async (req, res) => {
     const ctx = pageContext(res);
     const lists = await listLists();
     const parsed = parseForm(campaignForm, req.body, ctx.t);
-    if (!parsed.ok) return render(res, composePage(ctx, parsed.form, lists), 400);
-    const { listIds, ...rest } = parsed.data;
+    if (!parsed.ok) return render(res, composePage(ctx, parsed.form, lists, await segmentChoices()), 400);
+    const { listIds, segmentId, ...rest } = parsed.data;
     try {
-      const c = await createCampaign(nl, { ...rest, lang: ctx.lang, audience: { listIds } });
+      const c = await createCampaign(nl, { ...rest, lang: ctx.lang, audience: { listIds, segmentId } });
       await audit(req, 'newsletter.campaign.create', 'newsletter-campaign', c._id);
       res.redirect(303, `${CN}/kampagnen/${c._id}?erledigt=angelegt`);
     } catch (err) {
       if (isAppError(err) && err.code === 'validation')
-        return render(res, composePage(ctx, domainErrors(parsed.form, err), lists), 400);
+        return render(
+          res,
+          composePage(ctx, domainErrors(parsed.form, err, ctx.lang), lists, await segmentChoices()),
+          400,
+        );
       throw err;
     }
   });
@@ -183,18 +208,23 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
     message?: string,
   ) {
     const ctx = pageContext(res);
-    const [lists, progress] = await Promise.all([listLists(), campaignProgress(c._id)]);
+    const [lists, progress, segments] = await Promise.all([
+      listLists(),
+      campaignProgress(c._id),
+      segmentChoices(),
+    ]);
     const values = {
       name: c.name,
       subject: c.subject,
       preheader: c.preheader,
       listIds: c.audience.listIds,
+      segmentId: c.audience.segmentId,
       bodyMarkdown: c.bodyMarkdown,
       countClicks: c.countClicks ? 'on' : undefined,
     };
     render(
       res,
-      campaignPage(ctx, c, { lists, form: form ?? emptyForm(values), progress, message, tz }),
+      campaignPage(ctx, c, { lists, segments, form: form ?? emptyForm(values), progress, message, tz }),
       status,
     );
   }
@@ -229,14 +259,14 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
     const c = await getCampaign(String(req.params.id));
     const parsed = parseForm(campaignForm, req.body, pageContext(res).t);
     if (!parsed.ok) return showCampaign(res, c, parsed.form, 400);
-    const { listIds, ...rest } = parsed.data;
+    const { listIds, segmentId, ...rest } = parsed.data;
     try {
-      await updateCampaign(nl, c._id, { ...rest, audience: { listIds } });
+      await updateCampaign(nl, c._id, { ...rest, audience: { listIds, segmentId } });
       await audit(req, 'newsletter.campaign.update', 'newsletter-campaign', c._id);
       res.redirect(303, `${CN}/kampagnen/${c._id}?erledigt=gespeichert`);
     } catch (err) {
       if (isAppError(err) && ['validation', 'conflict'].includes(err.code))
-        return showCampaign(res, c, domainErrors(parsed.form, err), 400);
+        return showCampaign(res, c, domainErrors(parsed.form, err, pageContext(res).lang), 400);
       throw err;
     }
   });
