@@ -122,6 +122,8 @@ export { markdownToHtml, markdownToText, markdownLinks } from './markdown';
 export { DEFAULT_TEMPLATE, validateTemplate, PLACEHOLDERS } from './template';
 export {
   PERSONAL_FIELDS,
+  compileFields,
+  fillFields,
   personalFieldIssues,
   unknownPersonalFields,
   type PersonalField,

@@ -6,6 +6,8 @@ import { assertRole } from '@qn/auth';
 import { isAppError, type AppError } from '@qn/domain';
 import {
   campaignProgress,
+  compileFields,
+  fillFields,
   cancelCampaign,
   createCampaign,
   createList,
@@ -49,6 +51,7 @@ import { consoleNewsletterListsRoutes } from './console-newsletter-lists-routes'
 import { consoleNewsletterImportRoutes } from './console-newsletter-import-routes';
 import { consoleNewsletterSegmentRoutes } from './console-newsletter-segment-routes';
 import { segmentWords } from './newsletter-segment-words';
+import './console-newsletter-more-api-docs';
 
 export const listForm = z.object({
   name: formField.text(200),
@@ -83,6 +86,9 @@ export const testForm = z.object({
 });
 
 export const scheduleForm = z.object({ at: formField.optionalLocalDateTime() });
+
+/** Previews fill {{name}} with a sample, so the office sees where each recipient's name goes. */
+const SAMPLE = { name: 'Erika Mustermann' };
 
 /** Preview documents get their own policy: no scripts, no requests but https images. */
 const PREVIEW_CSP =
@@ -196,7 +202,7 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
       .setHeader('Cache-Control', 'no-store')
       .type('html')
       .send(
-        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em;color:#111">${markdownToHtml(md)}</body></html>`,
+        `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:sans-serif;max-width:40em;margin:auto;padding:1em;color:#111">${fillFields(compileFields(markdownToHtml(md)), SAMPLE, escapeHtml)}</body></html>`,
       );
   });
 
@@ -240,8 +246,7 @@ export function consoleNewsletterRoutes(deps: WebDeps): Router {
   });
 
   router.get(`${CN}/kampagnen/:id/vorschau.html`, async (req, res) => {
-    // A sample name, so {{name}} in the text shows where the recipient's name goes.
-    const p = await previewCampaign(nl, String(req.params.id), { name: 'Erika Mustermann' });
+    const p = await previewCampaign(nl, String(req.params.id), SAMPLE);
     res
       .setHeader('Content-Security-Policy', PREVIEW_CSP)
       .setHeader('Cache-Control', 'no-store')
