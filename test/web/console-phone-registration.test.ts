@@ -141,6 +141,15 @@ it('registers by phone without e-mail: in the list and export, no mail, moved up
     ),
   ).toEqual({ desktop: [], phone: [] });
 
+  // A new venue is mailed to registrants; the page names whom the organiser has to tell.
+  const edit = await desktop.newPage();
+  await edit.goto(stack.url(`/konsole/veranstaltungen/${eventId}/bearbeiten`));
+  await edit.getByLabel(/^Ort \(Name\)/).fill('Bürgertreff Roßdorf');
+  await edit.getByRole('button', { name: 'Speichern' }).click();
+  await edit.waitForURL(/erledigt=geaendert-anrufen/);
+  await edit.getByText(/erfahren davon nur durch Sie: .*Karl Kurz \(0711 987654\)/).waitFor();
+  await edit.close();
+
   // Cancelling the event: the confirmation names whom nobody can mail.
   const cancel = await desktop.newPage();
   await cancel.goto(stack.url(`/konsole/veranstaltungen/${eventId}/absagen`));

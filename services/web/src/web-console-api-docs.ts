@@ -212,15 +212,12 @@ consolePage(`${CE}/:id`, 'An event with counts and the attendee list', 'console-
         'ohne-email',
         'nachgerueckt-anrufen',
         'storniert-anrufen',
+        'geaendert-anrufen',
       ])
       .optional(),
-    wer: z
-      .string()
-      .max(1_300)
-      .optional()
-      .meta({
-        description: 'With `…-anrufen`: the registrations (ids, comma-separated) to tell by phone or letter',
-      }),
+    wer: z.string().max(1_300).optional().meta({
+      description: 'With `…-anrufen`: the registrations (ids, comma-separated) to tell by phone or letter',
+    }),
   }),
   errors404: true,
 });
@@ -234,7 +231,10 @@ consolePost(
   'console-session',
   ceDone('?erledigt=gespeichert'),
   {
-    description: `${eventFormText} A capacity below the seats held is shown as a form error (400); a cancelled event is 410.`,
+    description:
+      `${eventFormText} A capacity below the seats held is shown as a form error (400); a cancelled event is 410. ` +
+      'A change registrants are mailed about, with registrations without an email address, redirects with ' +
+      '`?erledigt=geaendert-anrufen&wer=<ids>`: the page names whom to tell.',
     params: idParams,
     body: formBody(eventForm),
     bodyExample: { ...eventFormExample, capacity: '50' },

@@ -14,6 +14,7 @@ export const attendeeWords: Record<
     promotedCall: (name: string, contact: string) => string;
     cancelledCall: (people: string) => string;
     cancelEventCall: string;
+    changedCall: (people: string) => string;
     noEmail: string;
   }
 > = {
@@ -32,6 +33,8 @@ export const attendeeWords: Record<
     noEmail: 'keine E-Mail',
     cancelEventCall:
       'Diese Angemeldeten haben keine E-Mail-Adresse und erfahren von der Absage nur durch Sie:',
+    changedCall: (people) =>
+      `Die Änderungen wurden gespeichert. Angemeldete ohne E-Mail-Adresse erfahren davon nur durch Sie: ${people}`,
     cancelledCall: (people) =>
       `Die Anmeldung wurde storniert. Von der Warteliste rückt nach, ohne E-Mail-Adresse – bitte benachrichtigen Sie selbst: ${people}`,
   },
@@ -49,6 +52,8 @@ export const attendeeWords: Record<
       `${name} moved up from the waiting list and has no e-mail address. Please tell them yourself: ${contact}`,
     noEmail: 'no e-mail',
     cancelEventCall: 'These registrants have no e-mail address and learn of the cancellation only from you:',
+    changedCall: (people) =>
+      `The changes were saved. Registrants without an e-mail address learn of them only from you: ${people}`,
     cancelledCall: (people) =>
       `The registration was cancelled. Moving up from the waiting list without an e-mail address – please tell them yourself: ${people}`,
   },

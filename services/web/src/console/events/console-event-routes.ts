@@ -13,6 +13,7 @@ import { AppError, isAppError } from '@qn/domain';
 import {
   attendeeCounts,
   attendeesCsv,
+  CALENDAR_FIELDS,
   cancelEvent,
   cancelRegistration,
   createEvent,
@@ -51,6 +52,8 @@ import {
 import { onBehalfForm, onBehalfPage } from './register-on-behalf';
 import { attendeeWords } from './attendee-words';
 import { attendeeImportRoutes } from './attendee-import-routes';
+import { consoleEventQuestionRoutes } from './console-event-questions-routes';
+import { answerIssues, answersFromBody } from '../../events/question-fields';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
@@ -71,13 +74,21 @@ function noEmailMessage(lang: Lang, query: Request['query'], attendees: Attendee
   if (query.erledigt === 'ohne-email') return w.registeredNoEmail;
   const ids = typeof query.wer === 'string' ? query.wer.split(',').slice(0, 50) : [];
   const whom = attendees.filter((a) => ids.includes(a.id));
-  const contact = (a: Attendee) => [a.phone, a.postalAddress].filter(Boolean).join(', ');
+  const contact = (a: Attendee) =>
+    [a.phone, a.postalAddress?.replace(/\n/g, ', ')].filter(Boolean).join(', ');
   if (query.erledigt === 'nachgerueckt-anrufen' && whom[0])
     return w.promotedCall(whom[0].name, contact(whom[0]));
-  if (query.erledigt === 'storniert-anrufen' && whom.length)
-    return w.cancelledCall(whom.map((a) => `${a.name} (${contact(a)})`).join('; '));
+  const people = whom.map((a) => `${a.name} (${contact(a)})`).join('; ');
+  if (query.erledigt === 'storniert-anrufen' && whom.length) return w.cancelledCall(people);
+  if (query.erledigt === 'geaendert-anrufen' && whom.length) return w.changedCall(people);
   return undefined;
 }
+
+/** People without an address holding or awaiting a seat: nobody mails them about the event. */
+const activeWithoutEmail = (attendees: Attendee[]) =>
+  attendees.filter(
+    (a) => !a.email && (a.status === 'confirmed' || a.status === 'offered' || a.status === 'waitlisted'),
+  );
 
 /** People without an address waiting for a seat: nobody mails them when they move up. */
 const waitingWithoutEmail = (attendees: Attendee[]) =>
@@ -240,7 +251,13 @@ export function consoleEventRoutes(deps: WebDeps): Router {
         changes: eventFieldsOf(parsed.data, tz),
       });
       await audit(req, 'event.update', event, String(event._id), changed);
-      res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=gespeichert`);
+      // Registrants are mailed a calendar change; those without an address the organiser tells.
+      const told = event.status === 'published' && changed.some((k) => CALENDAR_FIELDS.includes(k as never));
+      const toCall = told ? activeWithoutEmail(await listAttendees(String(event._id))) : [];
+      const done = toCall.length
+        ? `geaendert-anrufen&wer=${toCall.map((a) => a.id).join(',')}`
+        : 'gespeichert';
+      res.redirect(303, `${CONSOLE_EVENTS}/${String(event._id)}?erledigt=${done}`);
     } catch (err) {
       if (isAppError(err) && ['validation', 'conflict'].includes(err.code))
         return showForm(req, res, domainErrors(parsed.form, err), event, 400);
@@ -258,9 +275,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   router.get(`${CONSOLE_EVENTS}/:id/absagen`, async (req, res) => {
     const event = await managedEvent(req);
     // Nobody mails those registered without an address: the organiser sees whom to call.
-    const withoutEmail = (await listAttendees(String(event._id))).filter(
-      (a) => !a.email && (a.status === 'confirmed' || a.status === 'offered' || a.status === 'waitlisted'),
-    );
+    const withoutEmail = activeWithoutEmail(await listAttendees(String(event._id)));
     render(res, cancelEventPage(pageContext(res), event, withoutEmail));
   });
 
@@ -299,6 +314,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       const r = await registerAttendee(depsOf(req), {
         eventId: String(event._id),
         ...parsed.data,
+        answers: answersFromBody(event.questions, req.body),
         source: 'organiser',
         ignoreWindow: true,
       });
@@ -311,7 +327,19 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       if (isAppError(err) && err.code === 'validation')
         return render(
           res,
-          onBehalfPage(ctx, event, withFieldIssues(parsed.form, err.details.fields, err.message), action),
+          onBehalfPage(
+            ctx,
+            event,
+            withFieldIssues(
+              parsed.form,
+              [
+                ...(err.details.fields ?? []).filter((f) => !f.field.startsWith('answers.')),
+                ...answerIssues(err.details.fields, ctx.t),
+              ],
+              err.message,
+            ),
+            action,
+          ),
           400,
         );
       throw err;
@@ -356,6 +384,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   });
 
   router.use(attendeeImportRoutes(deps));
+  router.use(consoleEventQuestionRoutes(deps));
 
   router.get(`${CONSOLE_EVENTS}/:id/check-in`, async (req, res) => {
     const event = await managedEvent(req);
