@@ -3,6 +3,7 @@ import { NewsletterList, type Lang, type NewsletterListDoc } from './models/news
 import { Subscriber } from './models/subscriber';
 import { Segment } from './models/segment';
 import { newId } from './new-id';
+import { assertKnownPersonalFields } from './personal-fields';
 
 export type ListInput = {
   name: string;
@@ -11,11 +12,20 @@ export type ListInput = {
   welcome?: { enabled: boolean; subject?: string; bodyMarkdown?: string };
 };
 
+/** The welcome mail is filled like a campaign: the same placeholders, refused the same way. */
+function assertWelcomeFields(welcome: ListInput['welcome']): void {
+  assertKnownPersonalFields({
+    'welcome.subject': welcome?.subject,
+    'welcome.bodyMarkdown': welcome?.bodyMarkdown,
+  });
+}
+
 export async function createList(input: ListInput): Promise<NewsletterListDoc> {
   if (input.welcome?.enabled && !input.welcome.bodyMarkdown)
     throw AppError.validation([
       { field: 'welcome.bodyMarkdown', message: 'required when the welcome mail is on' },
     ]);
+  assertWelcomeFields(input.welcome);
   const doc = await NewsletterList.create({
     _id: newId(),
     name: input.name,
@@ -44,6 +54,7 @@ export async function updateList(id: string, patch: Partial<ListInput>): Promise
     throw AppError.validation([
       { field: 'welcome.bodyMarkdown', message: 'required when the welcome mail is on' },
     ]);
+  if (patch.welcome) assertWelcomeFields(patch.welcome);
   await NewsletterList.updateOne({ _id: id }, { $set: { ...patch, welcome } });
   return getList(id);
 }

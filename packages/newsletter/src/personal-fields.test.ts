@@ -56,3 +56,12 @@ describe('personal fields', () => {
     expect(nobody.html).not.toContain('{{');
   });
 });
+
+describe('welcome mail placeholders', () => {
+  it('are refused at save like a campaign’s', async () => {
+    const { createList } = await import('./lists');
+    await expect(
+      createList({ name: 'L', welcome: { enabled: true, bodyMarkdown: 'Hallo {{vorname}}' } }),
+    ).rejects.toThrow('Der Platzhalter {{vorname}} ist unbekannt; erlaubt ist {{name}}.');
+  });
+});
