@@ -34,7 +34,6 @@ it('replaces a leaked calendar address; the old one stops at once', async () => 
     eventId: String(event._id),
     name: 'Rita Rotkehl',
     email: 'rita.rotkehl@example.org',
-    consent: true,
   });
   const token = manageTokenOf(stack.config.SECRET_KEY, String(r.registration._id));
   const ctx = await newVisitor(browser);
