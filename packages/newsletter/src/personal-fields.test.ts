@@ -1,6 +1,7 @@
 import { compileCampaign, renderForRecipient } from './render-campaign';
 import { assertKnownPersonalFields, compileFields, fillFields, personalFieldIssues } from './personal-fields';
 import { escapeHtml } from '@qn/mail';
+import { createList } from './lists';
 
 const ctx = {
   publicUrl: 'https://q.example',
@@ -59,7 +60,6 @@ describe('personal fields', () => {
 
 describe('welcome mail placeholders', () => {
   it('are refused at save like a campaign’s', async () => {
-    const { createList } = await import('./lists');
     await expect(
       createList({ name: 'L', welcome: { enabled: true, bodyMarkdown: 'Hallo {{vorname}}' } }),
     ).rejects.toThrow('Der Platzhalter {{vorname}} ist unbekannt; erlaubt ist {{name}}.');
