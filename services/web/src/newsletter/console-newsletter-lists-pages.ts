@@ -121,7 +121,7 @@ export function suppressionsPage(
         <h2 id="add-title">${w.add}</h2>
         <form class="stack" method="post" action="${SUPPRESSIONS}" novalidate>
           ${csrfField(ctx)}
-          ${textField(opts.addForm, { name: 'email', label: w.addEmail, hint: w.checkHint, type: 'email', required: true }, t)}
+          ${textField(opts.addForm, { name: 'email', label: w.addEmail, hint: w.addHint, type: 'email', required: true }, t)}
           ${selectField(
             opts.addForm,
             {
@@ -136,7 +136,7 @@ export function suppressionsPage(
         </form>
       </section>
       <section aria-labelledby="entries-title">
-        <h2 id="entries-title">${w.suppressions}</h2>
+        <h2 id="entries-title">${w.entries}</h2>
         <form class="inline-form" method="get" action="${SUPPRESSIONS}">
           <label for="f-grund">${w.filter}</label>
           <select id="f-grund" name="grund">

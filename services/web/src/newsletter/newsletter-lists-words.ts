@@ -28,6 +28,8 @@ type Words = {
   check: string;
   checkEmail: string;
   checkHint: string;
+  addHint: string;
+  entries: string;
   checkButton: string;
   checkedYes: (reason: string, source: string, since: string) => string;
   checkedNo: string;
@@ -101,6 +103,8 @@ const de: Words = {
   check: 'Adresse prüfen',
   checkEmail: 'E-Mail-Adresse',
   checkHint: 'Die Adresse wird nur für die Prüfung verwendet und nicht gespeichert.',
+  addHint: 'Gespeichert wird nur der Fingerabdruck der Adresse, nicht die Adresse.',
+  entries: 'Einträge',
   checkButton: 'Prüfen',
   checkedYes: (r, s, d) => `Die Adresse ist gesperrt: ${r} (${s}), seit ${d}.`,
   checkedNo: 'Die Adresse ist nicht gesperrt.',
@@ -171,6 +175,8 @@ const en: Words = {
   check: 'Check an address',
   checkEmail: 'Email address',
   checkHint: 'The address is used for the check only and is not stored.',
+  addHint: 'Only the fingerprint of the address is stored, not the address.',
+  entries: 'Entries',
   checkButton: 'Check',
   checkedYes: (r, s, d) => `The address is suppressed: ${r} (${s}), since ${d}.`,
   checkedNo: 'The address is not suppressed.',
