@@ -6,6 +6,7 @@ import { Event, type EventDoc } from './models/event';
 import { EventSeries, type EventSeriesDoc, type SeriesTemplate } from './models/event-series';
 import { eventSearchTerms } from './event-fields';
 import { emitEventChanged } from './emit-event-changed';
+import { cachedEvent } from './event-cache';
 import { assertEventTexts, assertTimes } from './manage-event';
 import { localDateTimeOf, seriesDates, type SeriesSchedule } from './series-dates';
 import type { EventsDeps } from './events-deps';
@@ -120,4 +121,27 @@ export async function createEventSeries(
     }
   }
   return { series, events: await seriesOccurrences(series), inserted };
+}
+
+/**
+ * The series of a date and its next published dates still ahead, for the public event page:
+ * at most `limit` point reads by derived `_id`, never a filter on `seriesId`.
+ */
+export async function nextSeriesDates(
+  event: Pick<EventDoc, 'seriesId' | 'occurrence'>,
+  opts: { limit?: number; now?: Date } = {},
+): Promise<{ title: string; dates: { id: string; startsAt: Date; endsAt: Date }[] } | undefined> {
+  if (!event.seriesId || event.occurrence === undefined) return undefined;
+  const series = await EventSeries.findById(event.seriesId).lean<EventSeriesDoc>();
+  if (!series) return undefined;
+  const now = opts.now ?? new Date();
+  const from = event.occurrence + 1;
+  const n = Math.max(0, Math.min(opts.limit ?? 5, series.occurrenceCount - from));
+  const docs = await Promise.all(
+    Array.from({ length: n }, (_, i) => cachedEvent(occurrenceId(event.seriesId!, from + i))),
+  );
+  const dates = docs
+    .filter((d): d is EventDoc => !!d && d.status === 'published' && d.startsAt > now)
+    .map((d) => ({ id: String(d._id), startsAt: d.startsAt, endsAt: d.endsAt }));
+  return { title: series.template.title, dates };
 }

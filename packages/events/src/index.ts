@@ -105,6 +105,7 @@ export {
   loadEventSeries,
   seriesOccurrences,
   occurrenceId,
+  nextSeriesDates,
   type SeriesDate,
 } from './create-event-series';
 export {

@@ -10,6 +10,8 @@ import { render } from './http/web-context';
 import { signInRoutes } from './console/sign-in-routes';
 import { consoleHomeRoutes } from './console/console-home';
 import { consoleEventRoutes } from './console/events/console-event-routes';
+import { consoleSeriesRoutes } from './console/events/console-series-routes';
+import './console/events/console-series-api-docs';
 import { consoleNewsletterRoutes } from './newsletter/console-newsletter-routes';
 import { queueDashboard } from './console/queue-dashboard';
 import { consoleFundingRoutes } from './console/funding/console-funding-routes';
@@ -58,6 +60,7 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes(deps));
   router.use(consoleEventRoutes(deps));
+  router.use(consoleSeriesRoutes(deps));
   router.use(consoleNewsletterRoutes(deps));
   router.use(consoleFundingRoutes(deps));
   router.use(consoleOrganisationRoutes(deps));

@@ -20,11 +20,14 @@ import {
 } from '@qn/web-ui';
 import { eventCalendarLinks } from '../components/calendar-links';
 import { fieldsLabel, kindLabel, meetingLinkNote, seatsBadge, whenText, whereText } from './event-view';
+import { seriesWords } from '../console/events/console-series-words';
 
 export type EventDetail = {
   event: EventDoc;
   seatsLeft: number;
   organisationName?: string;
+  /** A series date's series and its next dates (nextSeriesDates). */
+  series?: { title: string; dates: { id: string; startsAt: Date; endsAt: Date }[] };
 };
 
 function registrationForm(ctx: PageContext, d: EventDetail, form: FormState): SafeHtml {
@@ -82,6 +85,23 @@ function closedReason(e: EventDoc, now: Date): string | undefined {
   }
 }
 
+/** "Dieser Termin gehört zur Reihe …" with links to the series' next dates. */
+function seriesNote(ctx: PageContext, d: EventDetail, timeZone: string): SafeHtml {
+  if (!d.series) return html``;
+  const w = seriesWords[ctx.lang];
+  return html`<section aria-labelledby="series-title" class="series-note">
+    <h2 id="series-title">${w.publicNote} „${d.series.title}“</h2>
+    ${
+      d.series.dates.length
+        ? html`<p>${w.moreDates}</p>
+            <ul>
+              ${d.series.dates.map((x) => html`<li><a href="/veranstaltungen/${x.id}">${whenText(ctx, x, timeZone)}</a></li>`)}
+            </ul>`
+        : ''
+    }
+  </section>`;
+}
+
 export function eventDetailPage(
   ctx: PageContext,
   d: EventDetail,
@@ -136,6 +156,7 @@ export function eventDetailPage(
       <h1>${e.status === 'cancelled' ? `${t('events.cancelled')}: ` : ''}${e.title}</h1>
       ${facts(rows)}
       <div class="description">${e.description.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>
+      ${seriesNote(ctx, d, opts.timeZone)}
       ${e.status === 'published' ? eventCalendarLinks(ctx, `/feeds/events/${id}.ics`, entry, opts.timeZone) : ''}
       ${
         closed || full

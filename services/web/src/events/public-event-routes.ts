@@ -8,6 +8,7 @@ import {
   eventsDepsOf,
   findByManageToken,
   loadEvent,
+  nextSeriesDates,
   registerAttendee,
   seatsTaken,
   type EventDoc,
@@ -55,11 +56,17 @@ export function publicEventRoutes(deps: WebDeps): Router {
 
   async function showEvent(res: Response, event: EventDoc, form: FormState, status = 200) {
     const id = String(event._id);
-    const [taken, org] = await Promise.all([
+    const [taken, org, series] = await Promise.all([
       seatsTaken(id),
       Organisation.findById(event.organisationId).lean(),
+      nextSeriesDates(event),
     ]);
-    const detail = { event, seatsLeft: Math.max(0, event.capacity - taken), organisationName: org?.name };
+    const detail = {
+      event,
+      seatsLeft: Math.max(0, event.capacity - taken),
+      organisationName: org?.name,
+      series,
+    };
     render(res, eventDetailPage(pageContext(res), detail, form, opts), status);
   }
 

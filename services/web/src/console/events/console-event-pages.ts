@@ -17,6 +17,8 @@ import { consoleNav } from '../console-layout';
 import { whenText } from '../../events/event-view';
 import { attendeeWords } from './attendee-words';
 import { importWords } from './attendee-import-words';
+import { CONSOLE_SERIES, seriesNoteForConsole } from './console-series-pages';
+import { seriesWords } from './console-series-words';
 
 export const CONSOLE_EVENTS = '/konsole/veranstaltungen';
 
@@ -31,7 +33,10 @@ export function consoleEventListPage(ctx: PageContext, events: EventDoc[], timeZ
     section: 'console',
     body: html`<h1>${t('ce.title')}</h1>
       ${consoleNav(ctx, 'events')}
-      <p><a class="button" href="${CONSOLE_EVENTS}/neu">${t('ce.new')}</a></p>
+      <p>
+        <a class="button" href="${CONSOLE_EVENTS}/neu">${t('ce.new')}</a>
+        <a class="button button--secondary" href="${CONSOLE_SERIES}/neu">${seriesWords[ctx.lang].newSeries}</a>
+      </p>
       ${
         events.length
           ? html`<ul class="list">
@@ -150,6 +155,7 @@ export function consoleEventPage(
     body: html`<h1>${e.title}</h1>
       ${consoleNav(ctx, 'events')} ${opts.message ? notice(opts.message) : ''}
       <p>${whenText(ctx, e, opts.timeZone)} · ${statusBadge(ctx, e)}</p>
+      ${seriesNoteForConsole(ctx, e, e.title, manage)}
       <p>
         ${t('ce.counts', { confirmed: counts.confirmed, seats: counts.seatsTaken, capacity: counts.capacity, waitlisted: counts.waitlisted, offered: counts.offered, cancelled: counts.cancelled, attended: counts.attended })}
       </p>

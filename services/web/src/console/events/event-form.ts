@@ -188,13 +188,19 @@ const labelKeys: Record<string, MessageKey> = {
 export function renderEventForm(
   ctx: PageContext,
   form: FormState,
-  opts: { action: string; submit: string; organisations?: { id: string; name: string }[] },
+  opts: {
+    action: string;
+    submit: string;
+    organisations?: { id: string; name: string }[];
+    /** More fields before the submit button (a series' rule), with their labels for the summary. */
+    extra?: { labels: Record<string, string>; fields: SafeHtml };
+  },
 ): SafeHtml {
   const { t, lang } = ctx;
-  const l = Object.fromEntries(Object.entries(labelKeys).map(([k, v]) => [k, t(v)])) as Record<
-    string,
-    string
-  >;
+  const l = {
+    ...Object.fromEntries(Object.entries(labelKeys).map(([k, v]) => [k, t(v)])),
+    ...opts.extra?.labels,
+  } as Record<string, string>;
   const field = (name: string, extra: Partial<Parameters<typeof textField>[1]> = {}) =>
     textField(form, { name, label: l[name]!, ...extra }, t);
   return html`${errorSummary(form, l, t)}
@@ -251,7 +257,7 @@ export function renderEventForm(
       <h2>${t('ce.section.contact')}</h2>
       ${field('contactName', { required: true, autocomplete: 'name' })}
       ${field('contactEmail', { type: 'email', required: true, autocomplete: 'email' })}
-      ${field('contactPhone', { type: 'tel', autocomplete: 'tel' })}
+      ${field('contactPhone', { type: 'tel', autocomplete: 'tel' })} ${opts.extra?.fields ?? ''}
       <button type="submit">${opts.submit}</button>
     </form>`;
 }
