@@ -1,6 +1,6 @@
 import type { AuditEntryView } from '@qn/audit';
 import { Account, Organisation } from '@qn/auth';
-import { Event, Registration } from '@qn/events';
+import { Event, EventSeries, Registration } from '@qn/events';
 import { Programme } from '@qn/funding';
 import { Campaign, NewsletterList } from '@qn/newsletter';
 
@@ -20,6 +20,11 @@ const lookups: Record<string, Lookup> = {
     if (!OBJECT_ID.test(id)) return undefined;
     const e = await Event.findById(id, { title: 1 }).lean();
     return e ? { href: `/konsole/veranstaltungen/${id}`, name: e.title } : undefined;
+  },
+  'event-series': async (id) => {
+    if (!OBJECT_ID.test(id)) return undefined;
+    const s = await EventSeries.findById(id, { 'template.title': 1 }).lean();
+    return s ? { href: `/konsole/reihen/${id}`, name: s.template.title } : undefined;
   },
   'event-registration': async (id) => {
     if (!OBJECT_ID.test(id)) return undefined;

@@ -9,6 +9,16 @@ export const AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
   'event.update': { de: 'Veranstaltung geändert', en: 'Event changed' },
   'event.publish': { de: 'Veranstaltung veröffentlicht', en: 'Event published' },
   'event.cancel': { de: 'Veranstaltung abgesagt', en: 'Event cancelled' },
+  'event-series.create': { de: 'Reihe angelegt', en: 'Series created' },
+  'event-series.publish': { de: 'Reihe veröffentlicht', en: 'Series published' },
+  'event-series.update': {
+    de: 'Künftige Termine der Reihe geändert',
+    en: 'Future dates of the series changed',
+  },
+  'event-series.cancel': {
+    de: 'Künftige Termine der Reihe abgesagt',
+    en: 'Future dates of the series cancelled',
+  },
   'event.attendees.export': { de: 'Teilnehmendenliste heruntergeladen', en: 'Attendee list downloaded' },
   'event.attendees.import': { de: 'Teilnehmende importiert', en: 'Attendees imported' },
   'event.attendee.register': { de: 'Person angemeldet (API)', en: 'Person registered (API)' },
@@ -74,6 +84,7 @@ export const AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
 
 export const AUDIT_OBJECT_TYPES: Record<string, Record<Lang, string>> = {
   event: { de: 'Veranstaltung', en: 'Event' },
+  'event-series': { de: 'Veranstaltungsreihe', en: 'Event series' },
   'event-registration': { de: 'Anmeldung', en: 'Registration' },
   'funding-programme': { de: 'Förderprogramm', en: 'Funding programme' },
   'newsletter-list': { de: 'Verteiler', en: 'Mailing list' },
