@@ -50,6 +50,8 @@ import {
   updateEventInput,
 } from './event-input';
 import { rectifyRegistrationRoute } from './rectify-registration-route';
+import { seriesRoutes } from './series-routes';
+import './series-api-docs';
 import { receivedRegistrationView, registrationView } from './registration-view';
 import './events-api-docs';
 import './event-questions-api-docs';
@@ -140,6 +142,7 @@ export function createEventsRouter(rt: EventsRouterDeps): Router {
     manageAction((d, id) => acceptOffer(d, { registrationId: id })),
   );
   router.patch('/manage/:token', rectifyRegistrationRoute(depsOf));
+  seriesRoutes(router, depsOf);
 
   router.get('/:eventId', async (req, res) => {
     const event = await loadEvent(idParam(req.params.eventId));

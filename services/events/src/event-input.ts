@@ -40,7 +40,7 @@ const venue = z.strictObject({
   city: line(100).optional(),
 });
 
-const eventShape = {
+export const eventShape = {
   title: line(200),
   description: text(10_000),
   kind: z.enum(EVENT_KIND_KEYS),
