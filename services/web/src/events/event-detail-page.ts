@@ -20,6 +20,7 @@ import {
 } from '@qn/web-ui';
 import { eventCalendarLinks } from '../components/calendar-links';
 import { fieldsLabel, kindLabel, meetingLinkNote, seatsBadge, whenText, whereText } from './event-view';
+import { answerLabels, questionFields } from './question-fields';
 import { seriesWords } from '../console/events/console-series-words';
 
 export type EventDetail = {
@@ -41,6 +42,7 @@ function registrationForm(ctx: PageContext, d: EventDetail, form: FormState): Sa
     accessibilityNeeds: t('register.accessibilityNeeds'),
     companions: t('register.companions'),
     consent: t('register.consent'),
+    ...answerLabels(e.questions),
   };
   return html`<section aria-labelledby="register-title">
     <h2 id="register-title">${t('register.title')}</h2>
@@ -68,6 +70,7 @@ function registrationForm(ctx: PageContext, d: EventDetail, form: FormState): Sa
             )
           : ''
       }
+      ${questionFields(ctx, form, e.questions, { markRequired: true })}
       ${checkboxField(form, { name: 'consent', label: CONSENT_TEXT[ctx.lang], required: true }, t)}
       <button type="submit">${full ? t('register.submitWaitlist') : t('register.submit')}</button>
     </form>

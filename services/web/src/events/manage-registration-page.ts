@@ -1,4 +1,4 @@
-import { isRectifiable, type EventDoc, type RegistrationDoc } from '@qn/events';
+import { answerText, isRectifiable, type EventDoc, type RegistrationDoc } from '@qn/events';
 import {
   csrfField,
   errorSummary,
@@ -16,6 +16,7 @@ import {
 import { whenText, whereText } from './event-view';
 import { rectifyWords } from './rectify-registration-words';
 import { waitlistPlace } from './waitlist-words';
+import { questionWords } from './question-words';
 import { myRegistrationsWords } from './my-registrations-words';
 
 export type ManageNotice = 'cancelled' | 'accepted' | 'rectified';
@@ -88,6 +89,8 @@ export function manageRegistrationPage(
   if (r.organisation) rows.push([rectifyWords[ctx.lang].organisation, r.organisation]);
   if (r.accessibilityNeeds) rows.push([rectifyWords[ctx.lang].needs, r.accessibilityNeeds]);
   if (r.companions) rows.push([t('register.companions'), String(r.companions)]);
+  // Under the label the person answered, even if the organiser reworded the question since.
+  for (const a of r.answers ?? []) rows.push([a.label, answerText(a, questionWords[ctx.lang])]);
   const doneText =
     opts.done === 'rectified'
       ? rectifyWords[ctx.lang].done

@@ -23,6 +23,7 @@ import { eventListPage } from './public-event-list';
 import { eventDetailPage } from './event-detail-page';
 import { manageRegistrationPage } from './manage-registration-page';
 import { rectifyRegistrationRoute } from './rectify-registration-route';
+import { answerFormIssues, answerIssues, answersFromBody } from './question-fields';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 const MANAGE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -90,12 +91,16 @@ export function publicEventRoutes(deps: WebDeps): Router {
       const event = await publicEvent(req.params.id);
       const ctx = pageContext(res);
       const parsed = parseForm(registrationForm, req.body, ctx.t);
-      if (!parsed.ok) return showEvent(res, event, parsed.form, 400);
+      if (!parsed.ok) {
+        const answers = answerFormIssues(event.questions, req.body, ctx.t, { requireAll: true });
+        return showEvent(res, event, withFieldIssues(parsed.form, answers, ''), 400);
+      }
       const { consent: _consent, ...input } = parsed.data;
       try {
         const result = await registerAttendee(depsOf(req), {
           ...input,
           eventId: String(event._id),
+          answers: answersFromBody(event.questions, req.body),
           source: 'self',
         });
         // The same page whether the address was new or registered already: the manage link
@@ -116,7 +121,10 @@ export function publicEventRoutes(deps: WebDeps): Router {
             event,
             withFieldIssues(
               parsed.form,
-              err.details.fields?.filter((f) => f.field in parsed.data),
+              [
+                ...(err.details.fields?.filter((f) => f.field in parsed.data) ?? []),
+                ...answerIssues(err.details.fields, ctx.t),
+              ],
               err.message,
             ),
             400,

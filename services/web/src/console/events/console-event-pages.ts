@@ -17,6 +17,8 @@ import { consoleNav } from '../console-layout';
 import { whenText } from '../../events/event-view';
 import { attendeeWords } from './attendee-words';
 import { importWords } from './attendee-import-words';
+import { questionPageWords } from './console-event-questions-words';
+import { answerLines } from '../../events/question-fields';
 import { CONSOLE_SERIES, seriesNoteForConsole } from './console-series-pages';
 import { seriesWords } from './console-series-words';
 
@@ -76,6 +78,8 @@ function attendeeTable(
 ): SafeHtml {
   const { t } = ctx;
   if (!attendees.length) return html`<p>${t('common.none')}</p>`;
+  // A column of answers only where there is something to show.
+  const asks = !!e.questions?.length || attendees.some((a) => a.answers?.length);
   return tableRegion(
     t('ce.attendees'),
     html`<table>
@@ -90,6 +94,7 @@ function attendeeTable(
           <th scope="col">${t('ce.attendee.organisation')}</th>
           <th scope="col">${t('ce.attendee.companions')}</th>
           <th scope="col">${t('ce.attendee.needs')}</th>
+          ${asks ? html`<th scope="col">${questionPageWords[ctx.lang].answers}</th>` : ''}
           <th scope="col">${t('ce.attendee.status')}</th>
           <th scope="col">${t('ce.attendee.checkedIn')}</th>
           ${canManage ? html`<th scope="col">${t('ce.attendee.actions')}</th>` : ''}
@@ -105,6 +110,7 @@ function attendeeTable(
               <td>${a.organisation ?? ''}</td>
               <td>${a.companions}</td>
               <td>${a.accessibilityNeeds ?? ''}</td>
+              ${asks ? html`<td>${answerLines(ctx, a.answers)}</td>` : ''}
               <td>${t(`ce.att.${a.status}`)}</td>
               <td>${a.checkedInAt ? formatDateTime(a.checkedInAt, ctx.lang, timeZone) : ''}</td>
               ${canManage ? html`<td>${registrationActions(ctx, e, a)}</td>` : ''}
@@ -170,6 +176,7 @@ export function consoleEventPage(
       <p>
         ${manage && e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/anmelden">${t('ce.reg.onBehalf')}</a>` : ''}
         ${manage && e.status === 'published' ? html`<a href="${CONSOLE_EVENTS}/${id}/importieren">${importWords[ctx.lang].link}</a>` : ''}
+        ${manage && e.status !== 'cancelled' ? html`<a href="${CONSOLE_EVENTS}/${id}/fragen">${questionPageWords[ctx.lang].link}</a>` : ''}
         <a href="${CONSOLE_EVENTS}/${id}/teilnehmende.csv" download>${t('ce.export')}</a>
       </p>
       ${attendeeTable(ctx, e, attendees, opts.timeZone, manage)}`,

@@ -52,6 +52,8 @@ import {
 import { onBehalfForm, onBehalfPage } from './register-on-behalf';
 import { attendeeWords } from './attendee-words';
 import { attendeeImportRoutes } from './attendee-import-routes';
+import { consoleEventQuestionRoutes } from './console-event-questions-routes';
+import { answerIssues, answersFromBody } from '../../events/question-fields';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
 
@@ -312,6 +314,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       const r = await registerAttendee(depsOf(req), {
         eventId: String(event._id),
         ...parsed.data,
+        answers: answersFromBody(event.questions, req.body),
         source: 'organiser',
         ignoreWindow: true,
       });
@@ -324,7 +327,19 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       if (isAppError(err) && err.code === 'validation')
         return render(
           res,
-          onBehalfPage(ctx, event, withFieldIssues(parsed.form, err.details.fields, err.message), action),
+          onBehalfPage(
+            ctx,
+            event,
+            withFieldIssues(
+              parsed.form,
+              [
+                ...(err.details.fields ?? []).filter((f) => !f.field.startsWith('answers.')),
+                ...answerIssues(err.details.fields, ctx.t),
+              ],
+              err.message,
+            ),
+            action,
+          ),
           400,
         );
       throw err;
@@ -369,6 +384,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
   });
 
   router.use(attendeeImportRoutes(deps));
+  router.use(consoleEventQuestionRoutes(deps));
 
   router.get(`${CONSOLE_EVENTS}/:id/check-in`, async (req, res) => {
     const event = await managedEvent(req);

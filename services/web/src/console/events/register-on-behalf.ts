@@ -15,6 +15,7 @@ import {
 } from '@qn/web-ui';
 import { consoleNav } from '../console-layout';
 import { attendeeWords } from './attendee-words';
+import { answerLabels, questionFields } from '../../events/question-fields';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -56,6 +57,7 @@ export function onBehalfPage(ctx: PageContext, e: EventDoc, form: FormState, act
     ...Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, t(v)])),
     phone: w.phone,
     postalAddress: w.postalAddress,
+    ...answerLabels(e.questions),
   } as Record<string, string>;
   const title = t('ce.reg.onBehalf');
   return {
@@ -74,6 +76,7 @@ export function onBehalfPage(ctx: PageContext, e: EventDoc, form: FormState, act
         ${textField(form, { name: 'organisation', label: l.organisation! }, t)}
         ${textField(form, { name: 'companions', label: l.companions!, type: 'number', min: 0, max: e.maxCompanions, inputmode: 'numeric' }, t)}
         ${textArea(form, { name: 'accessibilityNeeds', label: l.accessibilityNeeds!, rows: 3 }, t)}
+        ${questionFields(ctx, form, e.questions, { markRequired: false })}
         <p>${t('ce.reg.onBehalf.consent')}</p>
         <button type="submit">${t('ce.reg.onBehalf.submit')}</button>
       </form>`,
