@@ -130,3 +130,18 @@ export {
 } from './event-questions';
 export { checkAnswers, ANSWER_TEXT_MAX, type AnswersInput, type RegistrationAnswer } from './check-answers';
 export { answerColumns, answerText, type AnswerColumn } from './answer-columns';
+export {
+  setEventMedia,
+  mediaOfEvent,
+  loadEventMedia,
+  removeEventMedia,
+  sniffMediaType,
+  EVENT_MEDIA_MAX_BYTES,
+  EVENT_MEDIA_TEXT_MAX,
+} from './event-media';
+export {
+  EventMediaInfo,
+  EventMediaFile,
+  type EventMediaInfoDoc,
+  type EventMediaKind,
+} from './models/event-media';

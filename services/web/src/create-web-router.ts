@@ -20,12 +20,18 @@ import { publicFundingRoutes } from './funding/public-funding-routes';
 import { publicNewsletterRoutes } from './newsletter/public-newsletter-routes';
 import { privacyRequestRoutes } from './pages/privacy-request-routes';
 import { myRegistrationsRoutes } from './events/my-registrations-routes';
+import { eventMediaRoutes } from './events/event-media-routes';
+import { consoleEventMediaRoutes } from './console/events/console-event-media';
+import './console/events/event-media-api-docs';
 import { consoleOrganisationRoutes } from './console/accounts/console-organisation-routes';
 import { consoleAccountRoutes } from './console/accounts/console-account-routes';
 import './console/accounts/accounts-api-docs';
 import { consoleTokenRoutes } from './console/tokens/console-token-routes';
 import { consoleAuditRoutes } from './console/audit/console-audit-routes';
 import './web-api-docs';
+
+/** The only routes that take multipart uploads (an event's image and flyer). */
+const MULTIPART_UPLOAD = /^\/konsole\/veranstaltungen\/[0-9a-f]{24}\/medien\/(bild|flyer)$/;
 
 /** Paths other services own: the web router, mounted last at `/`, never answers for them. */
 const NOT_OURS = /^\/(api|feeds|metrics)(\/|$)|^\/(healthz|readyz)$/;
@@ -42,6 +48,8 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(queueDashboard(deps));
   router.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
+    // Uploads carry their CSRF field inside the multipart body: their route checks it there.
+    if (MULTIPART_UPLOAD.test(req.path) && req.is('multipart/form-data')) return next();
     if (csrfValid(deps.config.SECRET_KEY, webLocals(res).csrfBinding, req.body?._csrf)) return next();
     errorPage(res, 403, 'error.csrf.title', pageContext(res).t('error.csrf.text'));
   });
@@ -57,10 +65,12 @@ export function createWebRouter(deps: WebDeps): Router {
   router.use(publicNewsletterRoutes(deps));
   router.use(privacyRequestRoutes(deps));
   router.use(myRegistrationsRoutes(deps));
+  router.use(eventMediaRoutes(deps));
   router.use(signInRoutes(deps));
   router.use(consoleHomeRoutes(deps));
   router.use(consoleEventRoutes(deps));
   router.use(consoleSeriesRoutes(deps));
+  router.use(consoleEventMediaRoutes(deps));
   router.use(consoleNewsletterRoutes(deps));
   router.use(consoleFundingRoutes(deps));
   router.use(consoleOrganisationRoutes(deps));

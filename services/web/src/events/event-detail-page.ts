@@ -1,5 +1,12 @@
 import { municipalityName } from '@qn/domain';
-import { assertRegistrable, CONSENT_TEXT, type EventDoc } from '@qn/events';
+import {
+  assertRegistrable,
+  CONSENT_TEXT,
+  type EventDoc,
+  type EventMediaInfoDoc,
+  type EventMediaKind,
+} from '@qn/events';
+import { mediaWords } from './event-media-words';
 import { isAppError } from '@qn/domain';
 import { eventEntry, defaultFeedSettings } from '@qn/calendar';
 import {
@@ -29,6 +36,7 @@ export type EventDetail = {
   organisationName?: string;
   /** A series date's series and its next dates (nextSeriesDates). */
   series?: { title: string; dates: { id: string; startsAt: Date; endsAt: Date }[] };
+  media?: Partial<Record<EventMediaKind, EventMediaInfoDoc>>;
 };
 
 function registrationForm(ctx: PageContext, d: EventDetail, form: FormState): SafeHtml {
@@ -157,9 +165,27 @@ export function eventDetailPage(
     section: 'events',
     body: html`<p><a href="/veranstaltungen">${t('events.title')}</a></p>
       <h1>${e.status === 'cancelled' ? `${t('events.cancelled')}: ` : ''}${e.title}</h1>
+      ${
+        d.media?.image
+          ? html`<img
+              src="/veranstaltungen/${id}/bild?v=${d.media.image.sha256.slice(0, 8)}"
+              alt="${d.media.image.text}"
+              class="event-image"
+            />`
+          : ''
+      }
       ${facts(rows)}
       <div class="description">${e.description.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>
       ${seriesNote(ctx, d, opts.timeZone)}
+      ${
+        d.media?.flyer
+          ? html`<p>
+              <a href="/veranstaltungen/${id}/flyer.pdf" type="application/pdf"
+                >${mediaWords[ctx.lang].flyerLink(d.media.flyer.text, String(Math.max(1, Math.round(d.media.flyer.size / 1024))))}</a
+              >
+            </p>`
+          : ''
+      }
       ${e.status === 'published' ? eventCalendarLinks(ctx, `/feeds/events/${id}.ics`, entry, opts.timeZone) : ''}
       ${
         closed || full

@@ -14,6 +14,7 @@ import {
   type EventDoc,
   type EventsDeps,
   waitlistPosition,
+  mediaOfEvent,
 } from '@qn/events';
 import { emptyForm, formField, html, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
 import { publicWriteLimits } from '@qn/rate-limit';
@@ -57,16 +58,18 @@ export function publicEventRoutes(deps: WebDeps): Router {
 
   async function showEvent(res: Response, event: EventDoc, form: FormState, status = 200) {
     const id = String(event._id);
-    const [taken, org, series] = await Promise.all([
+    const [taken, org, series, media] = await Promise.all([
       seatsTaken(id),
       Organisation.findById(event.organisationId).lean(),
       nextSeriesDates(event),
+      mediaOfEvent(id),
     ]);
     const detail = {
       event,
       seatsLeft: Math.max(0, event.capacity - taken),
       organisationName: org?.name,
       series,
+      media,
     };
     render(res, eventDetailPage(pageContext(res), detail, form, opts), status);
   }

@@ -14,13 +14,14 @@ import {
   type SafeHtml,
 } from '@qn/web-ui';
 import { consoleNav } from '../console-layout';
+import { mediaWords } from '../../events/event-media-words';
 import { whenText } from '../../events/event-view';
 import { attendeeWords } from './attendee-words';
 import { importWords } from './attendee-import-words';
-import { questionPageWords } from './console-event-questions-words';
-import { answerLines } from '../../events/question-fields';
 import { CONSOLE_SERIES, seriesNoteForConsole } from './console-series-pages';
 import { seriesWords } from './console-series-words';
+import { questionPageWords } from './console-event-questions-words';
+import { answerLines } from '../../events/question-fields';
 
 export const CONSOLE_EVENTS = '/konsole/veranstaltungen';
 
@@ -169,6 +170,7 @@ export function consoleEventPage(
         ${manage && e.status !== 'cancelled' ? html`<a class="button button--secondary" href="${CONSOLE_EVENTS}/${id}/bearbeiten">${t('ce.edit')}</a>` : ''}
         ${manage && e.status === 'draft' ? html`<form method="post" action="${CONSOLE_EVENTS}/${id}/veroeffentlichen">${csrfField(ctx)}<button type="submit">${t('ce.publish')}</button></form>` : ''}
         ${manage && e.status === 'published' ? html`<a class="button" href="${CONSOLE_EVENTS}/${id}/check-in">${t('ce.checkin')}</a>` : ''}
+        ${manage ? html`<a href="${CONSOLE_EVENTS}/${id}/medien">${mediaWords[ctx.lang].link}</a>` : ''}
         ${e.status !== 'draft' ? html`<a href="/veranstaltungen/${id}">${t('ce.view')}</a>` : ''}
         ${manage && e.status !== 'cancelled' ? html`<a href="${CONSOLE_EVENTS}/${id}/absagen">${t('ce.cancel')}</a>` : ''}
       </div>
