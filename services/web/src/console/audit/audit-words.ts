@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS: Record<string, Record<Lang, string>> = {
     en: 'Future dates of the series cancelled',
   },
   'event.attendees.export': { de: 'Teilnehmendenliste heruntergeladen', en: 'Attendee list downloaded' },
+  'event.questions.update': { de: 'Anmeldefragen geändert', en: 'Registration questions changed' },
   'event.image.set': { de: 'Bild der Veranstaltung gespeichert', en: 'Event image saved' },
   'event.image.remove': { de: 'Bild der Veranstaltung entfernt', en: 'Event image removed' },
   'event.flyer.set': { de: 'Flyer der Veranstaltung gespeichert', en: 'Event flyer saved' },

@@ -54,6 +54,7 @@ import {
   reviewDuePage,
 } from './funding-lists-pages';
 import { fundingConsoleWords } from './funding-console-words';
+import './funding-lists-api-docs';
 
 const notices = {
   angelegt: 'cf.created',
