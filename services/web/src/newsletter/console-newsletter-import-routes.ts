@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { auditFromRequest } from '@qn/audit';
@@ -12,6 +11,7 @@ import {
 } from '@qn/newsletter';
 import { emptyForm, formField, parseForm, withFieldIssues, type FormState } from '@qn/web-ui';
 import type { WebDeps } from '../web-deps';
+import { heldPreviews } from '../http/held-preview';
 import { pageContext, render } from '../http/web-context';
 import { CN } from './console-newsletter-pages';
 import {
@@ -22,29 +22,24 @@ import {
 } from './console-newsletter-import-pages';
 import { importWords } from './newsletter-import-words';
 
-const PREVIEW_ID = /^[A-Za-z0-9_-]{22}$/;
-/** Long enough to read a preview, short enough that no list of addresses lingers in Redis. */
-const PREVIEW_TTL_SECONDS = 30 * 60;
-
 export const importForm = z.object({
   csv: z.string().min(1).max(1_000_000),
   mode: formField.choice(['consented', 'pending'] as const),
   consent: formField.checkbox(),
 });
 
-type HeldPreview = { listId: string; accountId: string; mode: ImportMode; csv: string };
+type HeldPreview = { listId: string; mode: ImportMode; csv: string };
 
 /**
  * Subscriber CSV import for admins (mounted behind the newsletter console's role check): paste,
- * preview (nothing stored), import. The pasted list waits in Redis under a random id for the
- * "Importieren" button, and the import takes it out in the same step (GETDEL), so a reload or a
- * second click imports nothing twice (and the import itself skips what is there already).
+ * preview (nothing stored), import. The pasted list waits for the "Importieren" button as a
+ * held preview (heldPreviews); the import itself also skips what is there already.
  */
 export function consoleNewsletterImportRoutes(deps: WebDeps): Router {
   const router = Router();
   const nl = newsletterContext(deps.config, deps.redis, deps.producer);
   const tz = deps.config.TZ_DISPLAY;
-  const keyOf = (id: string) => `${deps.config.QUEUE_PREFIX}:subscriber-import:${id}`;
+  const previews = heldPreviews<HeldPreview>(deps, 'subscriber-import');
 
   /** A whole-file problem from the domain, in the page's words beside the text area. */
   function fileProblem(form: FormState, lang: 'de' | 'en', err: AppError): FormState {
@@ -89,9 +84,7 @@ export function consoleNewsletterImportRoutes(deps: WebDeps): Router {
       );
     try {
       const preview = await previewSubscriberImport(nl, list._id, csv, { mode });
-      const previewId = randomBytes(16).toString('base64url');
-      const held: HeldPreview = { listId: list._id, accountId: req.principal!.accountId, mode, csv };
-      await deps.redis.set(keyOf(previewId), JSON.stringify(held), 'EX', PREVIEW_TTL_SECONDS);
+      const previewId = await previews.hold(req.principal!.accountId, { listId: list._id, mode, csv });
       render(res, importPreviewPage(ctx, list, preview, previewId, tz));
     } catch (err) {
       if (isAppError(err) && err.code === 'validation')
@@ -103,12 +96,9 @@ export function consoleNewsletterImportRoutes(deps: WebDeps): Router {
   router.post(`${CN}/listen/:id/importieren/:previewId`, async (req, res) => {
     const list = await getList(String(req.params.id));
     const ctx = pageContext(res);
-    const previewId = String(req.params.previewId);
-    const raw = PREVIEW_ID.test(previewId) ? await deps.redis.getdel(keyOf(previewId)) : null;
-    const held = raw ? (JSON.parse(raw) as HeldPreview) : undefined;
+    const held = await previews.take(req.principal!.accountId, String(req.params.previewId));
     // Someone else's preview, or another list's, is as good as none.
-    if (!held || held.listId !== list._id || held.accountId !== req.principal!.accountId)
-      return render(res, importExpiredPage(ctx, list), 410);
+    if (!held || held.listId !== list._id) return render(res, importExpiredPage(ctx, list), 410);
     const report = await importSubscribers(nl, list._id, held.csv, {
       mode: held.mode,
       requestId: String(req.id),

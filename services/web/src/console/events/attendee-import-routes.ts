@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { auditFromRequest } from '@qn/audit';
 import { assertAuthenticated, assertCanManageOrganisation } from '@qn/auth';
@@ -24,23 +23,19 @@ import {
 } from './attendee-import-pages';
 import { importWords } from './attendee-import-words';
 import './attendee-import-api-docs';
+import { heldPreviews } from '../../http/held-preview';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
-const PREVIEW_ID = /^[A-Za-z0-9_-]{22}$/;
-/** Long enough to read a preview of 2,000 rows, short enough that no list lingers in Redis. */
-const PREVIEW_TTL_SECONDS = 30 * 60;
-
-type HeldPreview = { eventId: string; accountId: string; csv: string };
+type HeldPreview = { eventId: string; csv: string };
 
 /**
- * CSV import of attendees: paste, preview (nothing stored), import. The pasted list waits for
- * the "Importieren" button in Redis under a random id for a short while; the import takes it
- * out in the same step (GETDEL), so a second click or a reload imports nothing twice.
+ * CSV import of attendees: paste, preview (nothing stored), import; the pasted list waits for
+ * the "Importieren" button as a held preview (heldPreviews).
  */
 export function attendeeImportRoutes(deps: WebDeps): Router {
   const router = Router();
   const base = eventsDepsOf(deps);
-  const keyOf = (previewId: string) => `${deps.config.QUEUE_PREFIX}:attendee-import:${previewId}`;
+  const previews = heldPreviews<HeldPreview>(deps, 'attendee-import');
 
   async function managedEvent(req: Request): Promise<EventDoc> {
     assertAuthenticated(req.principal);
@@ -84,13 +79,10 @@ export function attendeeImportRoutes(deps: WebDeps): Router {
     }
     try {
       const report = await previewAttendeeImport({ eventId: String(event._id), csv: parsed.data.csv });
-      const previewId = randomBytes(16).toString('base64url');
-      const held: HeldPreview = {
+      const previewId = await previews.hold(req.principal!.accountId, {
         eventId: String(event._id),
-        accountId: req.principal!.accountId,
         csv: parsed.data.csv,
-      };
-      await deps.redis.set(keyOf(previewId), JSON.stringify(held), 'EX', PREVIEW_TTL_SECONDS);
+      });
       render(res, importPreviewPage(ctx, event, report, previewId));
     } catch (err) {
       if (isAppError(err) && err.code === 'validation')
@@ -106,12 +98,9 @@ export function attendeeImportRoutes(deps: WebDeps): Router {
   router.post(`${CONSOLE_EVENTS}/:id/importieren/:previewId`, async (req, res) => {
     const event = await managedEvent(req);
     const ctx = pageContext(res);
-    const previewId = String(req.params.previewId);
-    const raw = PREVIEW_ID.test(previewId) ? await deps.redis.getdel(keyOf(previewId)) : null;
-    const held = raw ? (JSON.parse(raw) as HeldPreview) : undefined;
+    const held = await previews.take(req.principal!.accountId, String(req.params.previewId));
     // Someone else's preview, or another event's, is as good as none.
-    if (!held || held.eventId !== String(event._id) || held.accountId !== req.principal!.accountId)
-      return render(res, importExpiredPage(ctx, event), 410);
+    if (!held || held.eventId !== String(event._id)) return render(res, importExpiredPage(ctx, event), 410);
     const report = await importAttendees(
       { ...base, requestId: String(req.id) },
       { eventId: held.eventId, csv: held.csv },

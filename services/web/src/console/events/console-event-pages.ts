@@ -38,7 +38,9 @@ export function consoleEventListPage(ctx: PageContext, events: EventDoc[], timeZ
       ${consoleNav(ctx, 'events')}
       <p>
         <a class="button" href="${CONSOLE_EVENTS}/neu">${t('ce.new')}</a>
-        <a class="button button--secondary" href="${CONSOLE_SERIES}/neu">${seriesWords[ctx.lang].newSeries}</a>
+        <a class="button button--secondary" href="${CONSOLE_SERIES}/neu"
+          >${seriesWords[ctx.lang].newSeries}</a
+        >
       </p>
       ${
         events.length

@@ -6,7 +6,6 @@ import {
   assertCanManageOrganisation,
   assertCanViewOrganisation,
   canManageOrganisation,
-  listOrganisations,
   membershipsOf,
 } from '@qn/auth';
 import { AppError, isAppError } from '@qn/domain';
@@ -50,6 +49,7 @@ import {
   renderEventForm,
 } from './event-form';
 import { onBehalfForm, onBehalfPage } from './register-on-behalf';
+import { organisationChoices } from './organisation-choices';
 import { attendeeWords } from './attendee-words';
 import { attendeeImportRoutes } from './attendee-import-routes';
 import { consoleEventQuestionRoutes } from './console-event-questions-routes';
@@ -134,17 +134,7 @@ export function consoleEventRoutes(deps: WebDeps): Router {
       fields,
     });
 
-  /**
-   * The organisations a new event may belong to: all active ones for admins, those an
-   * organiser organises when there is more than one to choose from.
-   */
-  async function organisationsFor(req: Request) {
-    const p = assertAuthenticated(req.principal);
-    const orgs = await listOrganisations();
-    const own = orgs.filter((o) => canManageOrganisation(p, o._id));
-    if (p.role !== 'admin' && own.length < 2) return undefined;
-    return own.map((o) => ({ id: o._id, name: o.name }));
-  }
+  const organisationsFor = (req: Request) => organisationChoices(assertAuthenticated(req.principal));
 
   async function showForm(req: Request, res: Response, form: FormState, event?: EventDoc, status = 200) {
     const ctx = pageContext(res);

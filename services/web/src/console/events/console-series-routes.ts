@@ -6,7 +6,6 @@ import {
   assertCanManageOrganisation,
   assertCanViewOrganisation,
   canManageOrganisation,
-  listOrganisations,
 } from '@qn/auth';
 import { AppError, isAppError } from '@qn/domain';
 import {
@@ -28,6 +27,7 @@ import {
   type SeriesTemplate,
 } from '@qn/events';
 import { emptyForm, html, parseForm, withFieldIssues, type FormState, type Lang } from '@qn/web-ui';
+import { organisationChoices } from './organisation-choices';
 import type { WebDeps } from '../../web-deps';
 import { pageContext, render } from '../../http/web-context';
 import { consoleEventFormPage } from './console-event-pages';
@@ -95,12 +95,7 @@ export function consoleSeriesRoutes(deps: WebDeps): Router {
       fields,
     });
 
-  async function organisationsFor(req: Request) {
-    const p = assertAuthenticated(req.principal);
-    const own = (await listOrganisations()).filter((o) => canManageOrganisation(p, o._id));
-    if (p.role !== 'admin' && own.length < 2) return undefined;
-    return own.map((o) => ({ id: o._id, name: o.name }));
-  }
+  const organisationsFor = (req: Request) => organisationChoices(assertAuthenticated(req.principal));
 
   async function showNewForm(
     req: Request,

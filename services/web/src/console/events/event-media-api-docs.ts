@@ -23,12 +23,10 @@ const upload = (textField: 'alt' | 'linkText', what: string) =>
         .string()
         .max(100)
         .meta({ description: 'CSRF token of the page, as a form field before the file' }),
-      file: z
-        .string()
-        .meta({
-          format: 'binary',
-          description: `${what}, at most ${EVENT_MEDIA_MAX_BYTES} bytes; the type is read from the bytes`,
-        }),
+      file: z.string().meta({
+        format: 'binary',
+        description: `${what}, at most ${EVENT_MEDIA_MAX_BYTES} bytes; the type is read from the bytes`,
+      }),
       [textField]: z.string().min(1).max(EVENT_MEDIA_TEXT_MAX),
     })
     .meta({ description: 'A multipart form with one file' });
