@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from '@qn/domain';
+import { AppError, instantOfWallClock, wallClockOf, type FieldIssue } from '@qn/domain';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -50,28 +50,9 @@ function daysInMonth(year: number, month0: number): number {
   return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
 }
 
-function wallClock(d: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(d);
-  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
-}
-
 /** The instant of a wall-clock time in `timeZone`; the offset is the one in force at that time. */
 export function instantOf(day: number, minutes: number, timeZone: string): Date {
-  const guess = day * DAY_MS + minutes * 60_000;
-  let at = guess - (wallClock(new Date(guess), timeZone) - guess);
-  const again = guess - (wallClock(new Date(at), timeZone) - at);
-  if (again !== at) at = again;
-  return new Date(at);
+  return instantOfWallClock(day * DAY_MS + minutes * 60_000, timeZone);
 }
 
 /** The schedule's problems, each naming its field; empty when it is sound. */
@@ -151,7 +132,7 @@ export function seriesDates(s: SeriesSchedule, timeZone: string): { startsAt: Da
 
 /** `YYYY-MM-DD` and `HH:mm` of an instant on the office's wall clock. */
 export function localDateTimeOf(d: Date, timeZone: string): { date: string; time: string } {
-  const iso = new Date(wallClock(d, timeZone)).toISOString();
+  const iso = new Date(wallClockOf(d, timeZone)).toISOString();
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
